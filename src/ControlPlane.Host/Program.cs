@@ -1,0 +1,2 @@
+// Placeholder until the host lands in this change.
+return 0;

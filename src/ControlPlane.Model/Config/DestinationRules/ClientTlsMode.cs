@@ -1,0 +1,9 @@
+namespace ControlPlane.Model.Config.DestinationRules;
+
+public enum ClientTlsMode
+{
+    Disable,
+    Simple,
+    Mutual,
+    IstioMutual,
+}

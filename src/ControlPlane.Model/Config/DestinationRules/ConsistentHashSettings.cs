@@ -1,0 +1,21 @@
+namespace ControlPlane.Model.Config.DestinationRules;
+
+/// <summary>consistentHash: exactly one hash key source; ring hash unless <see cref="Maglev"/>.</summary>
+public sealed record ConsistentHashSettings
+{
+    public string HttpHeaderName { get; init; } = "";
+
+    public string HttpCookieName { get; init; } = "";
+
+    public string HttpCookiePath { get; init; } = "";
+
+    public TimeSpan? HttpCookieTtl { get; init; }
+
+    public bool UseSourceIp { get; init; }
+
+    public string HttpQueryParameterName { get; init; } = "";
+
+    public ulong MinimumRingSize { get; init; }
+
+    public bool Maglev { get; init; }
+}

@@ -1,0 +1,11 @@
+namespace ControlPlane.Model.Config.Gateways;
+
+public enum GatewayTlsMode
+{
+    Passthrough,
+    Simple,
+    Mutual,
+    AutoPassthrough,
+    IstioMutual,
+    OptionalMutual,
+}

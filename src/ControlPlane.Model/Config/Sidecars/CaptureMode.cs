@@ -1,0 +1,8 @@
+namespace ControlPlane.Model.Config.Sidecars;
+
+public enum CaptureMode
+{
+    Default,
+    IpTables,
+    None,
+}

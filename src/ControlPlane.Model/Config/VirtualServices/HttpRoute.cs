@@ -1,0 +1,24 @@
+namespace ControlPlane.Model.Config.VirtualServices;
+
+using System.Collections.Immutable;
+
+/// <summary>One <c>http</c> rule: matched in order, first match wins.</summary>
+public sealed record HttpRoute
+{
+    public string Name { get; init; } = "";
+
+    /// <summary>OR of the match requests; empty matches everything.</summary>
+    public ImmutableArray<HttpMatchRequest> Match { get; init; } = [];
+
+    public ImmutableArray<HttpRouteDestination> Route { get; init; } = [];
+
+    public HttpRedirect? Redirect { get; init; }
+
+    public HttpRewrite? Rewrite { get; init; }
+
+    public TimeSpan? Timeout { get; init; }
+
+    public HttpRetry? Retries { get; init; }
+
+    public HeaderOperations? Headers { get; init; }
+}

@@ -1,0 +1,4 @@
+namespace ControlPlane.Model.Config.VirtualServices;
+
+/// <summary>A weighted L4 destination (TCP and TLS routes).</summary>
+public sealed record RouteDestination(Destination Destination, int Weight);

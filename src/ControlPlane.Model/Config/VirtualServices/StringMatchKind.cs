@@ -1,0 +1,8 @@
+namespace ControlPlane.Model.Config.VirtualServices;
+
+public enum StringMatchKind
+{
+    Exact,
+    Prefix,
+    Regex,
+}

@@ -1,0 +1,45 @@
+namespace ControlPlane.Model.Indexes;
+
+using System.Collections.Immutable;
+using ControlPlane.Model.Config.VirtualServices;
+using ControlPlane.Model.Hosts;
+using ControlPlane.Model.Mesh;
+using ControlPlane.Model.Services;
+
+/// <summary>
+/// VirtualServices with resolved hosts, in istiod's precedence order (oldest first, then namespace/name), split by whether
+/// they bind to sidecars (<c>mesh</c>) or to gateways.
+/// </summary>
+public sealed class VirtualServiceIndex
+{
+    public VirtualServiceIndex(IEnumerable<VirtualService> virtualServices, MeshConfig mesh)
+    {
+        All = [.. virtualServices
+            .OrderBy(vs => vs.Meta.CreationTimestamp)
+            .ThenBy(vs => vs.Meta.Namespace, StringComparer.Ordinal)
+            .ThenBy(vs => vs.Meta.Name, StringComparer.Ordinal)
+            .Select(vs => Resolve(vs, mesh))];
+        Mesh = [.. All.Where(e => e.AppliesToMesh)];
+    }
+
+    public ImmutableArray<VirtualServiceEntry> All { get; }
+
+    /// <summary>The ones bound to sidecars.</summary>
+    public ImmutableArray<VirtualServiceEntry> Mesh { get; }
+
+    /// <summary>Mesh-bound VirtualServices visible from <paramref name="viewerNamespace"/> that name a host matching <paramref name="hostname"/>.</summary>
+    public IEnumerable<VirtualServiceEntry> ForMeshHost(string hostname, string viewerNamespace) =>
+        Mesh.Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace)
+                        && e.Hosts.Any(h => HostName.Overlaps(h, hostname)));
+
+    private static VirtualServiceEntry Resolve(VirtualService vs, MeshConfig mesh)
+    {
+        var ns = vs.Meta.Namespace;
+        var hosts = vs.Hosts.Select(h => HostName.Resolve(h, ns, mesh.DomainSuffix)).ToImmutableArray();
+        var gateways = vs.Gateways.IsDefaultOrEmpty
+            ? [VirtualServiceEntry.MeshGateway]
+            : vs.Gateways.Select(g => g == VirtualServiceEntry.MeshGateway || g.Contains('/', StringComparison.Ordinal) ? g : $"{ns}/{g}")
+                .ToImmutableArray();
+        return new VirtualServiceEntry(vs, hosts, gateways, Visibility.Parse(vs.ExportTo));
+    }
+}

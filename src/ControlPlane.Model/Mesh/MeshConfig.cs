@@ -1,0 +1,31 @@
+namespace ControlPlane.Model.Mesh;
+
+using ControlPlane.Model.Config.Sidecars;
+
+/// <summary>The MeshConfig fields translation reads, with istiod's defaults.</summary>
+public sealed record MeshConfig
+{
+    public static readonly MeshConfig Default = new();
+
+    /// <summary>Namespace whose namespace-wide Sidecar applies to namespaces without their own.</summary>
+    public string RootNamespace { get; init; } = "istio-system";
+
+    /// <summary>Kubernetes DNS suffix (istiod's <c>--domain</c>).</summary>
+    public string DomainSuffix { get; init; } = "cluster.local";
+
+    public string TrustDomain { get; init; } = "cluster.local";
+
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public int ProxyListenPort { get; init; } = 15001;
+
+    public int ProxyInboundListenPort { get; init; } = 15006;
+
+    public OutboundTrafficPolicyMode OutboundTrafficPolicy { get; init; } = OutboundTrafficPolicyMode.AllowAny;
+
+    public TimeSpan ProtocolDetectionTimeout { get; init; } = TimeSpan.Zero;
+
+    public TimeSpan DnsRefreshRate { get; init; } = TimeSpan.FromSeconds(60);
+
+    public bool EnableAutoMtls { get; init; } = true;
+}

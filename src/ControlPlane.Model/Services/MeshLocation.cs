@@ -1,0 +1,7 @@
+namespace ControlPlane.Model.Services;
+
+public enum MeshLocation
+{
+    Internal,
+    External,
+}
