@@ -14,6 +14,9 @@ public sealed record HttpRoute
 
     public HttpRedirect? Redirect { get; init; }
 
+    /// <summary>Set instead of <see cref="Route"/> and <see cref="Redirect"/> when the proxy answers the request itself.</summary>
+    public HttpDirectResponse? DirectResponse { get; init; }
+
     public HttpRewrite? Rewrite { get; init; }
 
     public TimeSpan? Timeout { get; init; }

@@ -1,0 +1,29 @@
+namespace ControlPlane.Kubernetes.Converters;
+
+using ControlPlane.Kubernetes.Validation;
+using ControlPlane.Model.Config.VirtualServices;
+
+/// <summary>Istio HTTPMatchRequest.</summary>
+internal static class HttpMatchConverter
+{
+    public static HttpMatchRequest Convert(FieldReader match)
+    {
+        match.Unsupported("statPrefix");
+        return new HttpMatchRequest
+        {
+            Name = match.String("name") ?? "",
+            Uri = StringMatchConverter.Read(match, "uri"),
+            Scheme = StringMatchConverter.Read(match, "scheme"),
+            Method = StringMatchConverter.Read(match, "method"),
+            Authority = StringMatchConverter.Read(match, "authority"),
+            Headers = StringMatchConverter.ReadMap(match, "headers"),
+            WithoutHeaders = StringMatchConverter.ReadMap(match, "withoutHeaders"),
+            QueryParams = StringMatchConverter.ReadMap(match, "queryParams"),
+            Port = match.Int("port", 1, 65535) ?? 0,
+            SourceLabels = match.StringMap("sourceLabels"),
+            SourceNamespace = match.String("sourceNamespace") ?? "",
+            Gateways = match.Strings("gateways"),
+            IgnoreUriCase = match.Bool("ignoreUriCase") ?? false,
+        };
+    }
+}
