@@ -1,0 +1,72 @@
+namespace ControlPlane.Xds.Pushing;
+
+using ControlPlane.Model.Pushing;
+using ControlPlane.Model.State;
+using ControlPlane.Xds.Metrics;
+using Microsoft.Extensions.Logging;
+
+/// <summary>
+/// Receives every mesh change (<see cref="IPushRequestSink"/>), debounces, then per released batch: builds the next push
+/// context, selects the affected connections (<see cref="PushTargetSelector"/>) and queues the push on each; the
+/// connections generate and send it themselves, throttled by <see cref="PushThrottle"/>. Releases are sequential (the
+/// debouncer awaits each), so connections see contexts in order.
+/// </summary>
+internal sealed class PushScheduler(
+    Debouncer debouncer, PushContextHolder contexts, IPushTargetSource targets, XdsMetrics metrics, ILogger<PushScheduler> logger)
+    : IPushRequestSink
+{
+    /// <summary>
+    /// Subscribes to the store. A proxy may already have been answered from a context built before this; anything the
+    /// store applied since is pushed to it (a global push, since those changes' requests were never seen).
+    /// </summary>
+    public void Attach(MeshStore store)
+    {
+        store.Subscribe(this);
+        var snapshot = store.Current;
+        if (contexts.Current is { } current && snapshot.Version > current.Version)
+        {
+            debouncer.Add(PushRequest.Global(PushReason.GlobalUpdate), snapshot);
+        }
+    }
+
+    /// <summary>Called under the store's lock: only hands the request to the debouncer, which merges it without blocking.</summary>
+    public void Enqueue(PushRequest request, MeshSnapshot snapshot) => debouncer.Add(request, snapshot);
+
+    public Task RunAsync(CancellationToken cancellationToken) => debouncer.RunAsync(PushAsync, cancellationToken);
+
+    /// <summary>Pushes one released batch; never throws (a failed push is logged and counted, the next one starts fresh).</summary>
+    internal Task PushAsync(DebouncedBatch batch, CancellationToken cancellationToken)
+    {
+        var request = batch.Request;
+        var version = batch.Snapshot?.Version ?? -1;
+        try
+        {
+            var (previous, next, buildTime) = contexts.Advance(request, batch.Snapshot);
+            version = next.Version;
+            metrics.Debounced((batch.ReleasedAt - batch.FirstAt + buildTime).TotalSeconds);
+            metrics.Triggered(request);
+            PushLog.PushReleased(logger, version, request.Full, new PushRequestText(request), request.ConfigsUpdated.Count);
+
+            var hosts = PushTargetSelector.UpdatedHosts(request);
+            var all = targets.Targets;
+            var selected = 0;
+            foreach (var target in all)
+            {
+                if (PushTargetSelector.NeedsPush(target, request, hosts, previous, next))
+                {
+                    target.Enqueue(new PendingPush(request, next, batch.ReleasedAt));
+                    selected++;
+                }
+            }
+
+            PushLog.PushQueued(logger, version, selected, all.Count, buildTime.TotalMilliseconds);
+        }
+        catch (Exception e)
+        {
+            metrics.InternalError();
+            PushLog.PushFailed(logger, version, e);
+        }
+
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,67 @@
+namespace ControlPlane.Xds.Pushing;
+
+using System.Collections.Frozen;
+using ControlPlane.Model.Config;
+using ControlPlane.Model.Push;
+using ControlPlane.Model.Pushing;
+
+/// <summary>
+/// Which connections a released push goes to (istiod's <c>ProxyNeedsPush</c>):
+/// endpoint-only requests go only to connections watching an EDS cluster of an updated service; full requests go to
+/// every connection when global, otherwise to those whose scope in the previous or the next context depends on a
+/// changed key (the previous scope matters: a config that stops being visible must still be withdrawn). Pure.
+/// </summary>
+internal static class PushTargetSelector
+{
+    /// <summary>The service hosts an endpoint-only request is about (its <see cref="ConfigKind.Service"/> keys).</summary>
+    public static FrozenSet<string> UpdatedHosts(PushRequest request) =>
+        request.ConfigsUpdated.Where(k => k.Kind == ConfigKind.Service).Select(k => k.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    public static bool NeedsPush(IPushTarget target, PushRequest request, FrozenSet<string> updatedHosts, PushContext? previous, PushContext next)
+    {
+        if (!request.Full)
+        {
+            return WatchesAnyHost(target.Watches, updatedHosts);
+        }
+
+        if (request.IsGlobal)
+        {
+            return true;
+        }
+
+        var scope = next.ScopeFor(target.Proxy);
+        var previousScope = previous?.ScopeFor(target.Proxy);
+        foreach (var key in request.ConfigsUpdated)
+        {
+            if (scope.DependsOn(key) || (previousScope is not null && previousScope.DependsOn(key)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool WatchesAnyHost(IReadOnlyDictionary<string, Generation.WatchedResources> watches, FrozenSet<string> hosts)
+    {
+        if (!watches.TryGetValue(TypeUrls.Endpoint, out var eds))
+        {
+            return false;
+        }
+
+        if (eds.Wildcard)
+        {
+            return true;
+        }
+
+        foreach (var name in eds.Names)
+        {
+            if (EdsClusterName.TryGetHost(name, out var host) && hosts.Contains(host))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
