@@ -1,0 +1,55 @@
+namespace ControlPlane.Xds.Generation.Endpoints;
+
+using ControlPlane.Model.Services;
+using Envoy.Config.Core.V3;
+using Envoy.Config.Endpoint.V3;
+using Endpoint = ControlPlane.Model.Services.Endpoint;
+
+/// <summary>
+/// Groups endpoints by locality as <c>EndpointBuilder.generate</c> does: one <c>LocalityLbEndpoints</c> per
+/// <c>region/zone/subzone</c> label, in label order, weighted by the sum of its endpoints' weights.
+/// </summary>
+internal static class LocalityEndpointsBuilder
+{
+    public static List<LocalityLbEndpoints> Build(IEnumerable<Endpoint> endpoints, Func<Endpoint, LbEndpoint> toLbEndpoint)
+    {
+        var groups = new SortedDictionary<string, (Model.Services.Locality Locality, List<LbEndpoint> Endpoints)>(StringComparer.Ordinal);
+        foreach (var endpoint in endpoints)
+        {
+            var label = endpoint.Locality.ToString();
+            if (!groups.TryGetValue(label, out var group))
+            {
+                group = (endpoint.Locality, []);
+                groups[label] = group;
+            }
+
+            group.Endpoints.Add(toLbEndpoint(endpoint));
+        }
+
+        var result = new List<LocalityLbEndpoints>(groups.Count);
+        foreach (var (locality, lbEndpoints) in groups.Values)
+        {
+            var group = new LocalityLbEndpoints
+            {
+                Locality = new Envoy.Config.Core.V3.Locality { Region = locality.Region, Zone = locality.Zone, SubZone = locality.SubZone },
+                LoadBalancingWeight = SumWeights(lbEndpoints),
+            };
+            group.LbEndpoints.AddRange(lbEndpoints);
+            result.Add(group);
+        }
+
+        return result;
+    }
+
+    /// <summary>Saturates at MaxUint32 instead of overflowing, as istiod's <c>addUint32</c> does.</summary>
+    private static uint SumWeights(IEnumerable<LbEndpoint> endpoints)
+    {
+        ulong sum = 0;
+        foreach (var endpoint in endpoints)
+        {
+            sum += endpoint.LoadBalancingWeight ?? 0;
+        }
+
+        return (uint)Math.Min(sum, uint.MaxValue);
+    }
+}

@@ -1,0 +1,46 @@
+namespace ControlPlane.Xds.Generation.Listeners;
+
+using System.Globalization;
+using ControlPlane.Model.Proxies;
+using ControlPlane.Model.Services;
+using ControlPlane.Xds.Generation.Naming;
+
+/// <summary>
+/// <c>Proxy.CanBindToPort</c>: wildcard listeners may not take the proxy's own ports (15001, 15006, the agent status port
+/// and Envoy's Prometheus port, from node metadata), and an unprivileged pod cannot bind ports below 1024.
+/// </summary>
+internal static class ListenerPorts
+{
+    public static bool CanBind(GenerationContext context, bool bindToPort, string bind, int port, Protocol protocol)
+    {
+        if (bindToPort && port < 1024 && IsUnprivileged(context.Proxy))
+        {
+            return false;
+        }
+
+        return !ConflictsWithReservedListener(context, bind, port, protocol);
+    }
+
+    private static bool ConflictsWithReservedListener(GenerationContext context, string bind, int port, Protocol protocol)
+    {
+        if (bind.Length > 0 ? bind != EnvoyNames.WildcardIpv4 : !protocol.IsHttp())
+        {
+            // A specific bind, or a TCP service (listening on its VIP), cannot collide with the proxy's wildcard listeners.
+            return false;
+        }
+
+        var mesh = context.Push.Mesh;
+        return port == mesh.ProxyListenPort
+            || port == mesh.ProxyInboundListenPort
+            || port == MetadataPort(context.Proxy, "ENVOY_STATUS_PORT", 15021)
+            || port == MetadataPort(context.Proxy, "ENVOY_PROMETHEUS_PORT", 15090);
+    }
+
+    private static int MetadataPort(Proxy proxy, string key, int fallback) =>
+        proxy.Metadata.TryGetValue(key, out var value) && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var port)
+            ? port
+            : fallback;
+
+    private static bool IsUnprivileged(Proxy proxy) =>
+        proxy.Metadata.TryGetValue("UNPRIVILEGED_POD", out var value) && value.Length > 0;
+}

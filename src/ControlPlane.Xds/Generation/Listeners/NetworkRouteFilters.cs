@@ -1,0 +1,38 @@
+namespace ControlPlane.Xds.Generation.Listeners;
+
+using System.Collections.Immutable;
+using ControlPlane.Model.Config.VirtualServices;
+using ControlPlane.Model.Hosts;
+using ControlPlane.Model.Indexes;
+using ControlPlane.Xds.Generation.Common;
+using ControlPlane.Xds.Generation.Filters;
+using ControlPlane.Xds.Generation.Routes;
+using Envoy.Config.Listener.V3;
+
+/// <summary>
+/// <c>buildOutboundNetworkFilters</c>: a tcp_proxy to one destination (stat prefix = cluster), or weighted clusters with
+/// <c>&lt;vsName&gt;.&lt;vsNamespace&gt;</c> as stat prefix and zero weights dropped.
+/// </summary>
+internal static class NetworkRouteFilters
+{
+    public static Filter Build(GenerationContext context, VirtualServiceEntry vs, ImmutableArray<RouteDestination> routes, int port)
+    {
+        if (routes.Length == 1)
+        {
+            return TcpProxyFilters.ToCluster(ClusterFor(context, vs, routes[0].Destination, port));
+        }
+
+        var weighted = routes
+            .Where(r => r.Weight > 0)
+            .Select(r => (ClusterFor(context, vs, r.Destination, port), r.Weight));
+        return TcpProxyFilters.Weighted($"{vs.Config.Meta.Name}.{vs.Config.Meta.Namespace}", weighted);
+    }
+
+    /// <summary>Destination hosts resolve against the VirtualService namespace; the full service decides the default port.</summary>
+    private static string ClusterFor(GenerationContext context, VirtualServiceEntry vs, Destination destination, int port)
+    {
+        var fqdn = HostName.Resolve(destination.Host, vs.Config.Meta.Namespace, context.Push.Mesh.DomainSuffix);
+        var service = ScopedServices.Find(context.Scope.Services, fqdn, context.Proxy.Namespace);
+        return DestinationClusters.For(destination, fqdn, service, port);
+    }
+}

@@ -1,0 +1,54 @@
+namespace ControlPlane.Xds.Generation.Naming;
+
+using System.Globalization;
+
+/// <summary>
+/// istiod's subset keys (<c>model.BuildSubsetKey</c> / <c>ParseSubsetKey</c>): <c>outbound|&lt;port&gt;|&lt;subset&gt;|&lt;fqdn&gt;</c>
+/// and <c>inbound|&lt;targetPort&gt;||</c>. istioctl, Kiali and EnvoyFilters parse these names, so the format is exact.
+/// </summary>
+internal static class ClusterName
+{
+    public const string OutboundDirection = "outbound";
+    public const string InboundDirection = "inbound";
+
+    public static string Outbound(int port, string subset, string hostname) =>
+        string.Create(CultureInfo.InvariantCulture, $"{OutboundDirection}|{port}|{subset}|{hostname}");
+
+    /// <summary><c>BuildInboundSubsetKey</c>: since 1.10 the host and port name are no longer part of the inbound name.</summary>
+    public static string Inbound(int targetPort) =>
+        string.Create(CultureInfo.InvariantCulture, $"{InboundDirection}|{targetPort}||");
+
+    /// <summary>
+    /// Parses both the <c>|</c> form and the DNS-SRV (<c>outbound_.9080_.v1_.host</c>) form, as <c>ParseSubsetKey</c> does.
+    /// </summary>
+    public static bool TryParse(string name, out ParsedClusterName parsed)
+    {
+        parsed = default!;
+        string[] parts;
+        if (name.StartsWith("outbound_.", StringComparison.Ordinal) || name.StartsWith("inbound_.", StringComparison.Ordinal))
+        {
+            parts = name.Split("_.", 4);
+        }
+        else
+        {
+            parts = name.Split('|');
+            if (parts.Length != 4)
+            {
+                return false;
+            }
+        }
+
+        if (parts.Length != 4
+            || (parts[0] != OutboundDirection && parts[0] != InboundDirection)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        {
+            return false;
+        }
+
+        parsed = new ParsedClusterName(parts[0], port, parts[2], parts[3]);
+        return true;
+    }
+
+    /// <summary><c>IsValidSubsetKey</c>: used for route decorators, which name the host only for well-formed cluster names.</summary>
+    public static bool IsSubsetKey(string name) => name.Split('|').Length == 4;
+}
