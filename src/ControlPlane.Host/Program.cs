@@ -1,6 +1,18 @@
+using ControlPlane.Host;
 using ControlPlane.Host.Cli;
 
-// Interim entry point while the pipeline's stages land; replaced by the full host in this change.
 var (options, error) = CommandLine.Parse(args);
-await Console.Error.WriteLineAsync(options is null ? error ?? CommandLine.Usage : "not wired yet");
-return 2;
+if (options is null)
+{
+    if (!string.IsNullOrEmpty(error))
+    {
+        await Console.Error.WriteLineAsync($"error: {error}");
+    }
+
+    await Console.Error.WriteLineAsync(CommandLine.Usage);
+    return string.IsNullOrEmpty(error) ? 0 : 2;
+}
+
+var app = ControlPlaneApplication.Build(options);
+await app.RunAsync();
+return 0;

@@ -1,0 +1,44 @@
+namespace ControlPlane.Host;
+
+using System.Net;
+using ControlPlane.Host.Hosting;
+using ControlPlane.Host.Monitoring;
+using ControlPlane.Kubernetes.Yaml;
+using ControlPlane.Model.State;
+using ControlPlane.Xds.Generation;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
+/// <summary>
+/// The composition root: one process serving ADS on the xDS port (HTTP/2 cleartext, as Envoy and gRPC clients dial it) and
+/// readiness, metrics and debug endpoints on the monitoring port. Sources, model and xDS meet only here.
+/// </summary>
+public static class ControlPlaneApplication
+{
+    public static WebApplication Build(ControlPlaneOptions options, Action<WebApplicationBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var configDirectory = Path.GetFullPath(options.ConfigDirectory ?? SamplesLocator.EmbeddedSamplesDirectory);
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(options.BindAddress);
+            kestrel.Listen(address, options.XdsPort, l => l.Protocols = HttpProtocols.Http2);
+            kestrel.Listen(address, options.MonitoringPort, l => l.Protocols = HttpProtocols.Http1);
+        });
+
+        builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton<MeshStore>();
+        builder.Services.AddSingleton<MeshReadiness>();
+        builder.Services.AddYamlDirectorySource(o => o.Directory = configDirectory);
+        builder.Services.AddSingleton<IGeneratorSelector, GeneratorSelector>();
+        builder.Services.AddXds();
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        app.Services.GetRequiredService<MeshReadiness>()
+            .Register($"yaml:{configDirectory}", app.Services.GetRequiredService<YamlDirectorySource>().InitialLoad);
+        app.MapXds();
+        app.MapMonitoring();
+        return app;
+    }
+}
