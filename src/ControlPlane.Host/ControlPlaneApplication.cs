@@ -26,6 +26,8 @@ public static class ControlPlaneApplication
             kestrel.Listen(address, options.MonitoringPort, l => l.Protocols = HttpProtocols.Http1);
         });
 
+        // Per-request logs from ASP.NET Core would drown the pipeline's own; proxies hold streams open for hours anyway.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<MeshStore>();
         builder.Services.AddSingleton<MeshReadiness>();

@@ -1,0 +1,40 @@
+namespace ControlPlane.Xds.Generation.Proxyless;
+
+using ControlPlane.Model.Config.VirtualServices;
+using Envoy.Config.Route.V3;
+
+/// <summary>
+/// VirtualService <c>retries</c> as a gRPC retry policy (gRFC A44). gRPC honours only gRPC status names in
+/// <c>retry_on</c> and <c>num_retries</c> (at least 1); HTTP conditions such as <c>5xx</c> or <c>connect-failure</c> and
+/// <c>perTryTimeout</c> mean nothing to it and are dropped. Without a VirtualService retry block no policy is sent:
+/// istiod's sidecar default (<c>connect-failure,refused-stream,unavailable,cancelled</c>, 2 retries) is an Envoy
+/// behaviour proxyless clients are not given implicitly here.
+/// </summary>
+internal static class ProxylessRetryPolicyBuilder
+{
+    /// <summary>The codes grpc-js maps (resolver-xds RETRY_CODES), in A44's order.</summary>
+    private static readonly string[] SupportedCodes = ["cancelled", "deadline-exceeded", "internal", "resource-exhausted", "unavailable"];
+
+    /// <summary>istiod's default <c>retry_on</c>, used when a retry block sets attempts but no <c>retryOn</c>.</summary>
+    private const string IstioDefaultRetryOn = "connect-failure,refused-stream,unavailable,cancelled,retriable-status-codes";
+
+    /// <summary>The policy, or null when retries are off (attempts 0) or no condition is one gRPC understands.</summary>
+    public static RetryPolicy? Build(HttpRetry? retry)
+    {
+        if (retry is null || retry.Attempts <= 0)
+        {
+            return null;
+        }
+
+        var requested = (retry.RetryOn ?? IstioDefaultRetryOn)
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var codes = SupportedCodes.Where(requested.Contains).ToArray();
+        if (codes.Length == 0)
+        {
+            return null;
+        }
+
+        return new RetryPolicy { RetryOn = string.Join(',', codes), NumRetries = (uint)retry.Attempts };
+    }
+}

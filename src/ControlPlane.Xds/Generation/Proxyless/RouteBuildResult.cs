@@ -1,0 +1,10 @@
+namespace ControlPlane.Xds.Generation.Proxyless;
+
+using System.Collections.Immutable;
+using Envoy.Config.Route.V3;
+
+/// <summary>
+/// The routes of one virtual host, and why VirtualService rules or matches were left out (redirects, query-parameter
+/// matches, ...): gRPC would reject or mis-evaluate them, so they are skipped deterministically rather than sent.
+/// </summary>
+internal sealed record RouteBuildResult(ImmutableArray<Route> Routes, ImmutableArray<string> Skipped);

@@ -1,0 +1,201 @@
+namespace ControlPlane.Interop.Infrastructure;
+
+using System.Globalization;
+using System.Text;
+
+/// <summary>
+/// Writes the interop mesh as plain Istio YAML into the directory the control plane watches: for each test host a
+/// ServiceEntry (MESH_INTERNAL, STATIC, inline endpoints on the loopback backends), a DestinationRule with subsets v1/v2,
+/// and a VirtualService. The <c>live</c> VirtualService has a file of its own so a test can rewrite it mid-run.
+/// </summary>
+internal static class MeshConfigWriter
+{
+    public const string Namespace = "interop";
+    public const int Port = 7070;
+
+    public static string Host(string name) => $"{name}.{Namespace}.svc.cluster.local";
+
+    public static string Target(string name) => $"{Host(name)}:{Port.ToString(CultureInfo.InvariantCulture)}";
+
+    public static string LiveVirtualServicePath(string directory) => Path.Combine(directory, "live-virtualservice.yaml");
+
+    public static void WriteAll(string directory, IReadOnlyList<Backend> backends)
+    {
+        Write(directory, "echo.yaml", ServiceEntry("echo", backends), DestinationRule("echo", ""), EchoVirtualService());
+        Write(directory, "split.yaml", ServiceEntry("split", backends), DestinationRule("split", ""), WeightedVirtualService("split", 80, 20));
+        Write(directory, "live.yaml", ServiceEntry("live", backends), DestinationRule("live", ""));
+        WriteLiveVirtualService(directory, 80, 20);
+        Write(directory, "features.yaml", ServiceEntry("features", backends), DestinationRule("features", FeaturePolicy), FeaturesVirtualService());
+        Write(directory, "weather.yaml", DnsServiceEntry);
+    }
+
+    public static void WriteLiveVirtualService(string directory, int v1Weight, int v2Weight) =>
+        File.WriteAllText(LiveVirtualServicePath(directory), WeightedVirtualService("live", v1Weight, v2Weight));
+
+    private static void Write(string directory, string file, params string[] documents) =>
+        File.WriteAllText(Path.Combine(directory, file), string.Join("---\n", documents));
+
+    private static string ServiceEntry(string name, IReadOnlyList<Backend> backends)
+    {
+        var yaml = new StringBuilder($"""
+            apiVersion: networking.istio.io/v1
+            kind: ServiceEntry
+            metadata:
+              name: {name}
+              namespace: {Namespace}
+            spec:
+              hosts:
+              - {Host(name)}
+              location: MESH_INTERNAL
+              resolution: STATIC
+              ports:
+              - number: {Port}
+                name: grpc
+                protocol: GRPC
+              endpoints:
+
+            """);
+        foreach (var backend in backends)
+        {
+            yaml.Append(CultureInfo.InvariantCulture, $"""
+                  - address: {backend.Host}
+                    ports:
+                      grpc: {backend.Port}
+                    labels:
+                      app: {name}
+                      version: {backend.Version}
+
+                """);
+        }
+
+        return yaml.ToString();
+    }
+
+    private static string DestinationRule(string name, string trafficPolicy) => $"""
+        apiVersion: networking.istio.io/v1
+        kind: DestinationRule
+        metadata:
+          name: {name}
+          namespace: {Namespace}
+        spec:
+          host: {Host(name)}
+        {trafficPolicy}  subsets:
+          - name: v1
+            labels:
+              version: v1
+          - name: v2
+            labels:
+              version: v2
+
+        """;
+
+    // Header routing: x-canary: true goes to v2, everything else to v1.
+    private static string EchoVirtualService() => $"""
+        {VirtualServiceHead("echo")}
+          - name: canary
+            match:
+            - headers:
+                x-canary:
+                  exact: "true"
+            route:
+            - destination:
+                host: {Host("echo")}
+                subset: v2
+          - name: stable
+            route:
+            - destination:
+                host: {Host("echo")}
+                subset: v1
+
+        """;
+
+    private static string WeightedVirtualService(string name, int v1Weight, int v2Weight) => $"""
+        {VirtualServiceHead(name)}
+          - route:
+            - destination:
+                host: {Host(name)}
+                subset: v1
+              weight: {v1Weight}
+            - destination:
+                host: {Host(name)}
+                subset: v2
+              weight: {v2Weight}
+
+        """;
+
+    // Exercises what gRPC accepts beyond plain routing: a regex path, withoutHeaders, timeout, retries.
+    private static string FeaturesVirtualService() => $"""
+        {VirtualServiceHead("features")}
+          - name: hashed
+            match:
+            - uri:
+                regex: "/interop\\.Echo/.*"
+              withoutHeaders:
+                x-skip:
+                  exact: "1"
+            timeout: 5s
+            retries:
+              attempts: 2
+              retryOn: unavailable,cancelled,5xx
+            route:
+            - destination:
+                host: {Host("features")}
+                subset: v2
+          - name: skipped
+            route:
+            - destination:
+                host: {Host("features")}
+                subset: v1
+
+        """;
+
+    // Ring hash on x-user, plus the connection pool and outlier settings gRPC implements.
+    private const string FeaturePolicy = """
+          trafficPolicy:
+            loadBalancer:
+              consistentHash:
+                httpHeaderName: x-user
+            connectionPool:
+              http:
+                http2MaxRequests: 100
+            outlierDetection:
+              consecutive5xxErrors: 5
+              interval: 10s
+              baseEjectionTime: 30s
+              maxEjectionPercent: 50
+
+        """;
+
+    /// <summary>A DNS-resolved external host: proxyless clients get it as a LOGICAL_DNS cluster. Never called.</summary>
+    public const string DnsHost = "api.weather.example";
+
+    private const string DnsServiceEntry = $"""
+        apiVersion: networking.istio.io/v1
+        kind: ServiceEntry
+        metadata:
+          name: weather
+          namespace: {Namespace}
+        spec:
+          hosts:
+          - {DnsHost}
+          location: MESH_EXTERNAL
+          resolution: DNS
+          ports:
+          - number: 443
+            name: grpc
+            protocol: GRPC
+
+        """;
+
+    private static string VirtualServiceHead(string name) => $"""
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: {name}
+          namespace: {Namespace}
+        spec:
+          hosts:
+          - {Host(name)}
+          http:
+        """;
+}

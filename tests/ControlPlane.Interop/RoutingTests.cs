@@ -1,0 +1,76 @@
+namespace ControlPlane.Interop;
+
+using ControlPlane.Interop.Infrastructure;
+
+/// <summary>Routing as the real proxyless gRPC client sees it: listeners, routes, subset clusters and endpoints end to end.</summary>
+[Collection(InteropCollection.Name)]
+public sealed class RoutingTests(InteropFixture fixture)
+{
+    [InteropFact]
+    public async Task Plain_call_reaches_v1_and_round_robins_over_its_endpoints()
+    {
+        var run = await RunAsync(MeshConfigWriter.Target("echo"), calls: 40);
+
+        var summary = ClientAssert.Summary(run);
+        ClientAssert.That(summary.Succeeded == 40 && summary.Version("v1") == 40,
+            $"expected 40 OK calls, all to v1; got {summary.Succeeded} OK, versions {Format(summary.Versions)}", run);
+        ClientAssert.That(summary.Backends.Keys.Order().SequenceEqual(["v1-a", "v1-b"]),
+            $"expected both v1 endpoints to answer; got {Format(summary.Backends)}", run);
+    }
+
+    [InteropFact]
+    public async Task Kubernetes_short_name_target_resolves_to_the_same_service()
+    {
+        var run = await RunAsync($"echo.interop:{MeshConfigWriter.Port}", calls: 10);
+
+        var summary = ClientAssert.Summary(run);
+        ClientAssert.That(summary.Succeeded == 10 && summary.Version("v1") == 10,
+            $"expected 10 OK calls to v1 via echo.interop; got versions {Format(summary.Versions)}", run);
+    }
+
+    [InteropFact]
+    public async Task Weighted_split_80_20_holds_within_five_points_over_1000_calls()
+    {
+        var run = await RunAsync(MeshConfigWriter.Target("split"), calls: 1000);
+
+        var summary = ClientAssert.Summary(run);
+        var v1Share = summary.Version("v1") / 10.0;
+        ClientAssert.That(summary.Succeeded == 1000 && Math.Abs(v1Share - 80) <= 5,
+            $"expected 1000 OK calls split 80/20 (±5); got {summary.Succeeded} OK, versions {Format(summary.Versions)}", run);
+    }
+
+    [InteropFact]
+    public async Task Header_x_canary_true_routes_to_v2_and_anything_else_to_v1()
+    {
+        var canary = await RunAsync(MeshConfigWriter.Target("echo"), calls: 30, "x-canary=true");
+        var notCanary = await RunAsync(MeshConfigWriter.Target("echo"), calls: 30, "x-canary=false");
+
+        var toV2 = ClientAssert.Summary(canary);
+        ClientAssert.That(toV2.Succeeded == 30 && toV2.Version("v2") == 30,
+            $"x-canary: true: expected 30 calls to v2; got {Format(toV2.Versions)}", canary);
+        var toV1 = ClientAssert.Summary(notCanary);
+        ClientAssert.That(toV1.Succeeded == 30 && toV1.Version("v1") == 30,
+            $"x-canary: false: expected 30 calls to v1; got {Format(toV1.Versions)}", notCanary);
+    }
+
+    [InteropFact]
+    public async Task Regex_path_without_headers_and_ring_hash_route_as_configured()
+    {
+        // The DestinationRule hashes on x-user: one user sticks to one v2 endpoint. x-skip: 1 falls through to v1.
+        var hashed = await RunAsync(MeshConfigWriter.Target("features"), calls: 30, "x-user=alice");
+        var skipped = await RunAsync(MeshConfigWriter.Target("features"), calls: 20, "x-skip=1");
+
+        var sticky = ClientAssert.Summary(hashed);
+        ClientAssert.That(sticky.Succeeded == 30 && sticky.Version("v2") == 30 && sticky.Backends.Count == 1,
+            $"x-user: alice: expected 30 calls to one v2 endpoint; got {Format(sticky.Backends)}", hashed);
+        var fallthrough = ClientAssert.Summary(skipped);
+        ClientAssert.That(fallthrough.Succeeded == 20 && fallthrough.Version("v1") == 20,
+            $"x-skip: 1: expected 20 calls to v1; got {Format(fallthrough.Versions)}", skipped);
+    }
+
+    private Task<ClientRun> RunAsync(string target, int calls, params string[] headers) =>
+        InteropClient.RunAsync(fixture.XdsPort, target, calls, fixture.SynczAsync, headers);
+
+    private static string Format(IReadOnlyDictionary<string, int> counts) =>
+        "{" + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}")) + "}";
+}

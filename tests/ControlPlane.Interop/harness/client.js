@@ -1,0 +1,178 @@
+'use strict';
+// A proxyless gRPC client (@grpc/grpc-js-xds) that calls Echo/Call through an xds:/// channel and reports, as JSON on
+// stdout, which backends answered and with which status codes.
+//
+//   node client.js --xds-server 127.0.0.1:15010 --target echo.interop.svc.cluster.local:7070
+//                  [--mode run|watch] [--calls 1000] [--concurrency 10] [--deadline-ms 2000] [--warmup-ms 20000]
+//                  [--header x-canary=true ...] [--batch 50] [--interval-ms 0] [--duration-ms 30000]
+//                  [--node-id sidecar~127.0.0.1~interop-client.interop~interop.svc.cluster.local] [--namespace interop]
+//                  [--hold true]
+//
+// run:   waits for a first successful call (warm-up: xDS name resolution never fails fast, so every call carries a
+//        deadline), then makes --calls calls and prints one summary line. With --hold true it then stays connected
+//        until stdin closes, so the caller can read the control plane's view of this client before it goes.
+// watch: after the warm-up, prints one line per batch of --batch calls until --duration-ms passes or stdin closes,
+//        so a test can watch the split change while the control plane's config changes.
+// Lines: {"event":"warmup"|"summary"|"batch"|"done"|"error", ...}. Exit code 0 unless the bootstrap or arguments are bad.
+
+const { grpc, loadEcho, parseArgs, exitWithParent } = require('./protocol');
+
+function fail(message, code) {
+  process.stdout.write(`${JSON.stringify({ event: 'error', error: message })}\n`);
+  process.exit(code);
+}
+
+function configureBootstrap(args) {
+  const namespace = args.namespace || 'interop';
+  const bootstrap = {
+    xds_servers: [{ server_uri: args['xds-server'], channel_creds: [{ type: 'insecure' }], server_features: ['xds_v3'] }],
+    node: {
+      id: args['node-id'] || `sidecar~127.0.0.1~interop-client.${namespace}~${namespace}.svc.cluster.local`,
+      cluster: 'interop-client',
+      // grpc-js-xds requires a locality; without it every RPC fails with a masked "name resolution failed".
+      locality: {},
+      metadata: { GENERATOR: 'grpc', NAMESPACE: namespace },
+    },
+    server_listener_resource_name_template: 'xds.istio.io/grpc/lds/inbound/%s',
+  };
+  delete process.env.GRPC_XDS_BOOTSTRAP;
+  process.env.GRPC_XDS_BOOTSTRAP_CONFIG = JSON.stringify(bootstrap);
+  // Validate now: the xDS resolver would otherwise hide a bootstrap error behind UNAVAILABLE on every call.
+  require('@grpc/grpc-js-xds/build/src/xds-bootstrap').loadBootstrapInfo();
+  require('@grpc/grpc-js-xds').register();
+}
+
+function metadataFrom(headers) {
+  const metadata = new grpc.Metadata();
+  for (const header of headers || []) {
+    const eq = header.indexOf('=');
+    if (eq <= 0) {
+      fail(`--header '${header}' is not name=value`, 2);
+    }
+    metadata.add(header.slice(0, eq), header.slice(eq + 1));
+  }
+  return metadata;
+}
+
+function newTally() {
+  return { calls: 0, succeeded: 0, backends: {}, versions: {}, statuses: {}, errors: [] };
+}
+
+function record(tally, result) {
+  tally.calls += 1;
+  tally.statuses[result.code] = (tally.statuses[result.code] || 0) + 1;
+  if (result.code === 'OK') {
+    tally.succeeded += 1;
+    tally.backends[result.backend] = (tally.backends[result.backend] || 0) + 1;
+    tally.versions[result.version] = (tally.versions[result.version] || 0) + 1;
+  } else {
+    // Deadline messages carry timings ("after 0.501s"); drop them so repeats of one error collapse.
+    const message = result.message.replace(/\d+\.\d+s/g, 'Ns');
+    if (tally.errors.length < 5 && !tally.errors.includes(message)) {
+      tally.errors.push(message);
+    }
+  }
+}
+
+const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
+
+function makeCaller(client, metadata, deadlineMs) {
+  return () => new Promise((resolve) => {
+    client.Call({ message: 'interop' }, metadata, { deadline: Date.now() + deadlineMs }, (error, reply) => {
+      if (error) {
+        resolve({ code: grpc.status[error.code] || String(error.code), message: `${grpc.status[error.code]}: ${error.details}` });
+      } else {
+        resolve({ code: 'OK', backend: reply.backend, version: reply.version });
+      }
+    });
+  });
+}
+
+async function runCalls(call, count, concurrency) {
+  const tally = newTally();
+  let started = 0;
+  const worker = async () => {
+    while (started < count) {
+      started += 1;
+      record(tally, await call());
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
+  return tally;
+}
+
+async function warmUp(call, warmupMs) {
+  const started = Date.now();
+  const tally = newTally();
+  while (Date.now() - started < warmupMs) {
+    const result = await call();
+    record(tally, result);
+    if (result.code === 'OK') {
+      return { ok: true, ms: Date.now() - started, attempts: tally.calls };
+    }
+    await sleep(100);
+  }
+  return { ok: false, ms: Date.now() - started, attempts: tally.calls, statuses: tally.statuses, errors: tally.errors };
+}
+
+function emit(line) {
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+}
+
+async function watch(call, args, concurrency) {
+  const batch = Number(args.batch || 50);
+  const interval = Number(args['interval-ms'] || 0);
+  const duration = Number(args['duration-ms'] || 30000);
+  const started = Date.now();
+  let stopped = false;
+  exitWithParent(() => { stopped = true; });
+  for (let index = 0; !stopped && Date.now() - started < duration; index += 1) {
+    const tally = await runCalls(call, batch, concurrency);
+    emit({ event: 'batch', batch: index, tMs: Date.now() - started, ...tally });
+    if (interval > 0) {
+      await sleep(interval);
+    }
+  }
+  emit({ event: 'done', tMs: Date.now() - started });
+}
+
+async function main() {
+  let args;
+  try {
+    args = parseArgs(process.argv.slice(2), ['header']);
+  } catch (error) {
+    fail(error.message, 2);
+  }
+  if (!args['xds-server'] || !args.target) {
+    fail('--xds-server and --target are required', 2);
+  }
+  try {
+    configureBootstrap(args);
+  } catch (error) {
+    fail(`bootstrap: ${error.message}`, 3);
+  }
+
+  const Echo = loadEcho();
+  const client = new Echo(`xds:///${args.target}`, grpc.credentials.createInsecure());
+  const concurrency = Number(args.concurrency || 10);
+  const call = makeCaller(client, metadataFrom(args.header), Number(args['deadline-ms'] || 2000));
+
+  const warm = await warmUp(call, Number(args['warmup-ms'] || 20000));
+  emit({ event: 'warmup', target: args.target, ...warm });
+  if (warm.ok) {
+    if ((args.mode || 'run') === 'watch') {
+      await watch(call, args, concurrency);
+    } else {
+      const started = Date.now();
+      const tally = await runCalls(call, Number(args.calls || 100), concurrency);
+      emit({ event: 'summary', target: args.target, elapsedMs: Date.now() - started, ...tally });
+    }
+  }
+  if (args.hold === 'true' && (args.mode || 'run') === 'run') {
+    await new Promise((resolve) => { exitWithParent(resolve); });
+  }
+  client.close();
+  process.exit(0);
+}
+
+main().catch((error) => fail(`unexpected: ${error.stack || error}`, 1));
