@@ -15,6 +15,38 @@ internal sealed class ConnectionRunner(ConnectionRegistry registry, PushThrottle
 {
     private static readonly TimeSpan PumpStopTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Serves one ADS stream: the node comes from the first request (<c>set_node_on_first_message_only</c>); a missing or
+    /// malformed node fails the stream with InvalidArgument before any connection state exists.
+    /// </summary>
+    public async Task ServeAsync<TRequest, TResponse>(
+        XdsProtocol protocol,
+        Func<TRequest, Envoy.Config.Core.V3.Node?> nodeOf,
+        IAsyncStreamReader<TRequest> requests,
+        IAsyncStreamWriter<TResponse> responses,
+        StreamContext stream,
+        IStreamProtocol<TRequest, TResponse> handler)
+    {
+        if (!await requests.MoveNext(stream.Cancellation).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var first = requests.Current;
+        Proxy proxy;
+        try
+        {
+            proxy = NodeReader.Read(nodeOf(first));
+        }
+        catch (RpcException e)
+        {
+            ServingLog.InvalidNode(telemetry.Logger, stream.Peer, e.Status.Detail);
+            throw;
+        }
+
+        await RunAsync(proxy, protocol, first, requests, responses, stream, handler).ConfigureAwait(false);
+    }
+
     public async Task RunAsync<TRequest, TResponse>(
         Proxy proxy,
         XdsProtocol protocol,

@@ -1,7 +1,6 @@
 namespace ControlPlane.Xds.Serving;
 
 using ControlPlane.Model.Push;
-using ControlPlane.Model.Proxies;
 using ControlPlane.Xds.Pushing;
 using ControlPlane.Xds.Status;
 using Envoy.Service.Discovery.V3;
@@ -16,27 +15,8 @@ internal sealed class DeltaStreamHandler(
     ConnectionRunner runner, DeltaResponder responder, ResourceSource resources, PushContextHolder contexts, StreamTelemetry telemetry)
     : IStreamProtocol<DeltaDiscoveryRequest, DeltaDiscoveryResponse>
 {
-    public async Task HandleAsync(IAsyncStreamReader<DeltaDiscoveryRequest> requests, IAsyncStreamWriter<DeltaDiscoveryResponse> responses, StreamContext stream)
-    {
-        if (!await requests.MoveNext(stream.Cancellation).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var first = requests.Current;
-        Proxy proxy;
-        try
-        {
-            proxy = NodeReader.Read(first.Node);
-        }
-        catch (RpcException e)
-        {
-            ServingLog.InvalidNode(telemetry.Logger, stream.Peer, e.Status.Detail);
-            throw;
-        }
-
-        await runner.RunAsync(proxy, XdsProtocol.Delta, first, requests, responses, stream, this).ConfigureAwait(false);
-    }
+    public Task HandleAsync(IAsyncStreamReader<DeltaDiscoveryRequest> requests, IAsyncStreamWriter<DeltaDiscoveryResponse> responses, StreamContext stream) =>
+        runner.ServeAsync(XdsProtocol.Delta, static (r) => r.Node, requests, responses, stream, this);
 
     public async Task OnRequestAsync(
         XdsConnection connection, DeltaDiscoveryRequest request, ResponseWriter<DeltaDiscoveryResponse> writer, CancellationToken cancellationToken)

@@ -1,6 +1,5 @@
 namespace ControlPlane.Xds.Serving;
 
-using ControlPlane.Model.Proxies;
 using ControlPlane.Xds.Pushing;
 using ControlPlane.Xds.Status;
 using Envoy.Service.Discovery.V3;
@@ -17,27 +16,8 @@ internal sealed class SotwStreamHandler(
     ConnectionRunner runner, SotwResponder responder, DebugResponder debug, PushContextHolder contexts, StreamTelemetry telemetry)
     : IStreamProtocol<DiscoveryRequest, DiscoveryResponse>
 {
-    public async Task HandleAsync(IAsyncStreamReader<DiscoveryRequest> requests, IAsyncStreamWriter<DiscoveryResponse> responses, StreamContext stream)
-    {
-        if (!await requests.MoveNext(stream.Cancellation).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        var first = requests.Current;
-        Proxy proxy;
-        try
-        {
-            proxy = NodeReader.Read(first.Node);
-        }
-        catch (RpcException e)
-        {
-            ServingLog.InvalidNode(telemetry.Logger, stream.Peer, e.Status.Detail);
-            throw;
-        }
-
-        await runner.RunAsync(proxy, XdsProtocol.StateOfTheWorld, first, requests, responses, stream, this).ConfigureAwait(false);
-    }
+    public Task HandleAsync(IAsyncStreamReader<DiscoveryRequest> requests, IAsyncStreamWriter<DiscoveryResponse> responses, StreamContext stream) =>
+        runner.ServeAsync(XdsProtocol.StateOfTheWorld, static (r) => r.Node, requests, responses, stream, this);
 
     public async Task OnRequestAsync(XdsConnection connection, DiscoveryRequest request, ResponseWriter<DiscoveryResponse> writer, CancellationToken cancellationToken)
     {
