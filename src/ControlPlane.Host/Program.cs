@@ -1,6 +1,12 @@
 using ControlPlane.Host;
 using ControlPlane.Host.Cli;
 
+// The offline verb runs without a host: dispatched before the serving command line is parsed.
+if (args is ["validate", ..])
+{
+    return await ValidateCommand.RunAsync(args[1..], Console.Out, Console.Error);
+}
+
 var (options, error) = CommandLine.Parse(args);
 if (options is null)
 {

@@ -25,6 +25,12 @@ internal static class ClientTlsConverter
             tls.Error("credentialName", "MUTUAL mode needs a client certificate: set credentialName");
         }
 
+        if (mode != ClientTlsMode.Disable)
+        {
+            // Only the alpn_override metadata is emitted; without a transport socket the connection stays plaintext.
+            tls.Warning("mode", $"{tls.String("mode")} is validated but not applied yet: clusters get no TLS transport socket (TLS origination and Istio mutual TLS are not implemented)");
+        }
+
         tls.Unsupported("clientCertificate", "privateKey", "caCertificates", "caCrl", "insecureSkipVerify");
         return new ClientTlsSettings(mode)
         {

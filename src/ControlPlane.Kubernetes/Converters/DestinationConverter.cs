@@ -16,15 +16,25 @@ internal static class DestinationConverter
 
         var host = destination.String("host", required: true);
         var subset = destination.String("subset") ?? "";
+        if (host == "*")
+        {
+            destination.Error("host", "invalid destination host *");
+        }
+
+        if (subset.Length > 0 && KubeNames.CheckLabel(subset) is not null)
+        {
+            destination.Error("subset", $"subset name is invalid: {subset}");
+        }
+
         var port = destination.Object("port")?.Int("number", 1, 65535, required: true) ?? 0;
         return host is null ? null : new Destination(host, subset, port);
     }
 
-    public static int Weight(FieldReader parent) => parent.Int("weight", 0, 100) ?? 0;
+    public static int Weight(FieldReader parent) => parent.Int("weight", 0) ?? 0;
 
     /// <summary>
-    /// istiod's rule: with several destinations the weights must add up to 100; a single destination takes all
-    /// traffic whatever its weight.
+    /// istiod's rule: weights are relative shares (Envoy's weighted clusters need no fixed total), so with several
+    /// destinations they only must not all be 0; a single destination takes all traffic whatever its weight.
     /// </summary>
     public static void CheckWeights(FieldReader rule, string field, IReadOnlyList<int> weights)
     {
@@ -33,10 +43,10 @@ internal static class DestinationConverter
             return;
         }
 
-        var total = weights.Sum();
-        if (total != 100)
+        var total = weights.Sum(w => (long)w);
+        if (total == 0)
         {
-            rule.Error(field, $"destination weights must add up to 100 when there are several destinations, got {total} ({string.Join(" + ", weights)})");
+            rule.Error(field, $"destination weights must not all be 0 when there are several destinations, got {total} ({string.Join(" + ", weights)})");
         }
     }
 }

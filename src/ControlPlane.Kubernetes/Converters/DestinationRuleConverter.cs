@@ -20,7 +20,7 @@ internal static class DestinationRuleConverter
         var subsets = spec.Array("subsets", ConvertSubset);
         CheckSubsetNames(spec, subsets);
         var exportTo = spec.Strings("exportTo");
-        var selector = WorkloadSelectorConverter.Read(spec);
+        var selector = WorkloadSelectorConverter.Read(spec, WorkloadSelectorConverter.MatchLabels);
         return host is null ? null : new DestinationRule
         {
             Meta = scope.ConfigMeta(),

@@ -16,13 +16,13 @@ internal static class HttpMatchConverter
             Scheme = StringMatchConverter.Read(match, "scheme"),
             Method = StringMatchConverter.Read(match, "method"),
             Authority = StringMatchConverter.Read(match, "authority"),
-            Headers = StringMatchConverter.ReadMap(match, "headers"),
-            WithoutHeaders = StringMatchConverter.ReadMap(match, "withoutHeaders"),
+            Headers = StringMatchConverter.ReadMap(match, "headers", headerNames: true),
+            WithoutHeaders = StringMatchConverter.ReadMap(match, "withoutHeaders", headerNames: true),
             QueryParams = StringMatchConverter.ReadMap(match, "queryParams"),
             Port = match.Int("port", 1, 65535) ?? 0,
             SourceLabels = match.StringMap("sourceLabels"),
             SourceNamespace = match.String("sourceNamespace") ?? "",
-            Gateways = match.Strings("gateways"),
+            Gateways = VirtualServiceConverter.ReadGatewayNames(match),
             IgnoreUriCase = match.Bool("ignoreUriCase") ?? false,
         };
     }

@@ -21,6 +21,11 @@ internal static class HttpRetryConverter
         var perTryTimeout = retries.Duration("perTryTimeout");
         var retryOn = retries.String("retryOn");
         CheckRetryOn(retries, retryOn);
+        if (attempts == 0 && (perTryTimeout is not null || retryOn is not null || retries.Has("retryRemoteLocalities")))
+        {
+            retries.Error("attempts", "http retry policy configured when attempts are set to 0 (disabled)");
+        }
+
         retries.Unsupported("retryIgnorePreviousHosts", "backoff");
         return new HttpRetry(attempts, perTryTimeout, retryOn)
         {

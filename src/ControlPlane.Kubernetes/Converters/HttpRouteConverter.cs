@@ -61,6 +61,11 @@ internal static class HttpRouteConverter
         var uri = redirect.String("uri") ?? "";
         var authority = redirect.String("authority") ?? "";
         var scheme = redirect.String("scheme") ?? "";
+        if (scheme is not ("" or "http" or "https"))
+        {
+            redirect.Error("scheme", $"invalid redirect scheme '{scheme}', must be \"http\" or \"https\"");
+        }
+
         var port = redirect.Int("port", 1, 65535) ?? 0;
         var code = redirect.Int("redirectCode", 300, 399) ?? 0;
         redirect.Unsupported("derivePort");

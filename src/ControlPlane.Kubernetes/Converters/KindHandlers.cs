@@ -27,7 +27,8 @@ internal static class KindHandlers
         Istio("Sidecar", SidecarConverter.Convert),
         Istio("ServiceEntry", ServiceEntryConverter.Convert),
         Istio("WorkloadEntry", WorkloadEntryConverter.Convert),
-        Istio("Gateway", GatewayConverter.Convert),
+        // istiod: a Gateway name is a DNS label (no dots), since gateways are referenced as namespace/name.
+        Istio("Gateway", GatewayConverter.Convert, KubeNames.CheckLabel),
     }.ToFrozenDictionary(h => (GroupOf(h.ApiVersions.First()), h.Kind));
 
     public static bool TryGet(string apiVersion, string kind, out KindHandler handler) =>
@@ -40,6 +41,6 @@ internal static class KindHandlers
         return slash < 0 ? "" : apiVersion[..slash];
     }
 
-    private static KindHandler Istio(string kind, Func<FieldReader, ConversionScope, object?> convert) =>
-        new(kind, IstioVersions, Namespaced: true, KubeNames.CheckSubdomain, convert);
+    private static KindHandler Istio(string kind, Func<FieldReader, ConversionScope, object?> convert, Func<string, string?>? checkName = null) =>
+        new(kind, IstioVersions, Namespaced: true, checkName ?? KubeNames.CheckSubdomain, convert);
 }

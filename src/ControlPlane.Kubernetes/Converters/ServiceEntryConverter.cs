@@ -43,7 +43,7 @@ internal static class ServiceEntryConverter
             Location = spec.Enum("location", Locations) ?? MeshLocation.External,
             Resolution = spec.Enum("resolution", Resolutions) ?? Resolution.Passthrough,
             Endpoints = spec.Array("endpoints", WorkloadEntryConverter.ConvertSpec),
-            WorkloadSelector = WorkloadSelectorConverter.Read(spec),
+            WorkloadSelector = WorkloadSelectorConverter.Read(spec, WorkloadSelectorConverter.Labels),
             ExportTo = spec.Strings("exportTo"),
             SubjectAltNames = spec.Strings("subjectAltNames"),
         };
@@ -73,6 +73,10 @@ internal static class ServiceEntryConverter
             if (!IPAddress.TryParse(entry.Addresses[i], out _) && !IPNetwork.TryParse(entry.Addresses[i], out _))
             {
                 spec.Error($"addresses[{i}]", $"'{entry.Addresses[i]}' is not an IP address or CIDR range");
+            }
+            else if (entry.Addresses[i].Contains('/', StringComparison.Ordinal) && entry.Resolution is Resolution.Dns or Resolution.DnsRoundRobin)
+            {
+                spec.Error($"addresses[{i}]", $"CIDR address '{entry.Addresses[i]}' is allowed only for NONE/STATIC resolution types");
             }
         }
     }
@@ -105,6 +109,16 @@ internal static class ServiceEntryConverter
         if (entry.Resolution == Resolution.Passthrough && !entry.Endpoints.IsEmpty)
         {
             spec.Error("endpoints", "must be empty for resolution NONE (the proxy forwards to the original destination)");
+        }
+
+        if (entry.Resolution == Resolution.Passthrough && entry.WorkloadSelector is not null)
+        {
+            spec.Warning("workloadSelector", "should not be set when resolution mode is NONE");
+        }
+
+        if (entry.Resolution == Resolution.DnsRoundRobin && entry.Endpoints.Length > 1)
+        {
+            spec.Error("endpoints", "DNS_ROUND_ROBIN mode cannot have multiple endpoints");
         }
 
         if (entry.Resolution == Resolution.ClientSideLb && entry.Endpoints.IsEmpty && entry.WorkloadSelector is null)

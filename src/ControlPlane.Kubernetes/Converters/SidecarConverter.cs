@@ -29,7 +29,7 @@ internal static class SidecarConverter
             return null;
         }
 
-        var selector = WorkloadSelectorConverter.Read(spec);
+        var selector = WorkloadSelectorConverter.Read(spec, WorkloadSelectorConverter.Labels);
         var egress = spec.Array("egress", ConvertEgress);
         var ingress = spec.Array("ingress", ConvertIngress);
         var outbound = spec.Object("outboundTrafficPolicy");
@@ -37,6 +37,11 @@ internal static class SidecarConverter
         outbound?.Unsupported("egressProxy");
         spec.Unsupported("inboundConnectionPool");
         CheckEgressOrder(spec, egress);
+        if (!ingress.IsEmpty)
+        {
+            spec.Warning("ingress", "is validated but not applied yet: inbound listeners and clusters are built from the workload's service ports, as without a Sidecar");
+        }
+
         if (!spec.Has("egress") && !spec.Has("ingress") && outbound is null && !spec.Has("inboundConnectionPool"))
         {
             spec.Error("", "is empty: set egress, ingress or outboundTrafficPolicy");
@@ -57,9 +62,9 @@ internal static class SidecarConverter
         var hosts = egress.Strings("hosts", required: true);
         for (var i = 0; i < hosts.Length; i++)
         {
-            if (!IsNamespacedHost(hosts[i]))
+            if (NamespacedHost.Check(hosts[i], sidecar: true) is { } problem)
             {
-                egress.Error($"hosts[{i}]", $"'{hosts[i]}' must have the form namespace/dnsName (e.g. ./*, istio-system/*, */api.example.com)");
+                egress.Error($"hosts[{i}]", problem);
             }
         }
 
@@ -91,12 +96,6 @@ internal static class SidecarConverter
         var name = port.String("name") ?? "";
         port.Unsupported("targetPort");
         return number is null ? null : new SidecarPort(number.Value, protocol, name);
-    }
-
-    private static bool IsNamespacedHost(string host)
-    {
-        var slash = host.IndexOf('/', StringComparison.Ordinal);
-        return slash > 0 && slash < host.Length - 1 && host.IndexOf('/', slash + 1) < 0;
     }
 
     /// <summary>istiod: only one egress listener may lack a port, and it must come last (it is the catch-all).</summary>

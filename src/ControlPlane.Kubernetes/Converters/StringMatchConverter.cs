@@ -13,7 +13,8 @@ internal static class StringMatchConverter
     public static StringMatch? Read(FieldReader parent, string field) =>
         parent.Object(field) is { } match ? Convert(match, allowEmpty: false) : null;
 
-    public static ImmutableDictionary<string, StringMatch> ReadMap(FieldReader parent, string field)
+    /// <summary>A map keyed by header or parameter name; header names are checked when <paramref name="headerNames"/> is set.</summary>
+    public static ImmutableDictionary<string, StringMatch> ReadMap(FieldReader parent, string field, bool headerNames = false)
     {
         var map = parent.Object(field);
         if (map is null)
@@ -24,6 +25,11 @@ internal static class StringMatchConverter
         var builder = ImmutableDictionary.CreateBuilder<string, StringMatch>(StringComparer.Ordinal);
         foreach (var name in map.Keys())
         {
+            if (headerNames && HttpHeaderNames.CheckMatchName(name) is { } nameProblem)
+            {
+                map.Error(name, nameProblem);
+            }
+
             if (map.Object(name, required: true) is { } entry && Convert(entry, allowEmpty: true) is { } match)
             {
                 builder[name] = match;
@@ -44,9 +50,15 @@ internal static class StringMatchConverter
         var set = candidates.Where(c => c.Value is not null).ToList();
         if (set.Count == 1)
         {
-            if (set[0].Kind == StringMatchKind.Regex && set[0].Value!.Length == 0)
+            if (set[0].Kind == StringMatchKind.Regex && (set[0].Value!.Length == 0 ? "must not be empty" : Re2Syntax.Check(set[0].Value!)) is { } regexProblem)
             {
-                match.Error("regex", "must not be empty");
+                match.Error("regex", regexProblem);
+                return null;
+            }
+
+            if (!allowEmpty && set[0].Kind == StringMatchKind.Prefix && set[0].Value!.Length == 0)
+            {
+                match.Error("prefix", "prefix string match should not be empty");
                 return null;
             }
 

@@ -3,6 +3,7 @@ namespace ControlPlane.Kubernetes.Converters;
 using System.Collections.Immutable;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.VirtualServices;
+using ControlPlane.Model.Hosts;
 
 /// <summary>networking.istio.io VirtualService (v1, v1beta1 and v1alpha3 share the shape).</summary>
 internal static class VirtualServiceConverter
@@ -18,9 +19,14 @@ internal static class VirtualServiceConverter
         }
 
         var hosts = spec.Strings("hosts", required: true);
-        var gateways = spec.Strings("gateways");
+        var gateways = ReadGatewayNames(spec);
         CheckHosts(spec, hosts, gateways);
         var http = spec.Array("http", HttpRouteConverter.Convert);
+        if (gateways.IsEmpty || gateways.Contains(MeshGateway))
+        {
+            CheckNoClaimRouting(spec, http);
+        }
+
         var tcp = spec.Array("tcp", ConvertTcp);
         var tls = spec.Array("tls", ConvertTls);
         if (!spec.Has("http") && !spec.Has("tcp") && !spec.Has("tls"))
@@ -52,6 +58,64 @@ internal static class VirtualServiceConverter
             else if (hosts[i] == "*" && boundToMesh)
             {
                 spec.Error($"hosts[{i}]", "wildcard host * is not allowed for virtual services bound to the mesh gateway");
+            }
+            else if (!NamespacedHost.IsWildcardDomain(hosts[i]) && !System.Net.IPAddress.TryParse(hosts[i], out _))
+            {
+                spec.Error($"hosts[{i}]", $"'{hosts[i]}' is not *, a *.suffix wildcard, a DNS name or an IP address");
+            }
+            else if (hosts.Take(i).FirstOrDefault(h => HostName.Overlaps(h, hosts[i])) is { } earlier)
+            {
+                // istiod: literal and wildcard duplicates (*.foo.com and a.foo.com) both count.
+                spec.Error($"hosts[{i}]", $"duplicate hosts in virtual service: {earlier} & {hosts[i]}");
+            }
+        }
+    }
+
+    /// <summary>istiod: routing on JWT claims (<c>@request.auth.claims.*</c> headers) works only on gateways.</summary>
+    private static void CheckNoClaimRouting(FieldReader spec, ImmutableArray<HttpRoute> http)
+    {
+        for (var i = 0; i < http.Length; i++)
+        {
+            foreach (var match in http[i].Match)
+            {
+                foreach (var key in match.Headers.Keys.Concat(match.WithoutHeaders.Keys).Where(k => k.StartsWith("@request.auth.claims", StringComparison.Ordinal)))
+                {
+                    spec.Error($"http[{i}].match", $"JWT claim based routing (key: {key}) is only supported for gateway, found no gateways");
+                }
+            }
+        }
+    }
+
+    /// <summary>A <c>gateways</c> list, checked.</summary>
+    internal static ImmutableArray<string> ReadGatewayNames(FieldReader parent)
+    {
+        var gateways = parent.Strings("gateways");
+        CheckGatewayNames(parent, "gateways", gateways);
+        return gateways;
+    }
+
+    /// <summary>
+    /// istiod's <c>validateGatewayNames</c>: <c>namespace/name</c> with both DNS labels, <c>mesh</c>, or a bare name; the
+    /// legacy <c>name.namespace...</c> form is accepted with a warning.
+    /// </summary>
+    internal static void CheckGatewayNames(FieldReader parent, string field, ImmutableArray<string> gateways)
+    {
+        for (var i = 0; i < gateways.Length; i++)
+        {
+            var name = gateways[i];
+            var parts = name.Split('/');
+            if (parts.Length == 2 && (KubeNames.CheckLabel(parts[0]) is not null || KubeNames.CheckLabel(parts[1]) is not null))
+            {
+                parent.Error($"{field}[{i}]", $"'{name}': namespace and gateway name must be DNS-1123 labels");
+            }
+            else if (parts.Length > 2 || (parts.Length == 1 && KubeNames.CheckSubdomain(name) is not null))
+            {
+                parent.Error($"{field}[{i}]", $"'{name}' is not a gateway name (namespace/name)");
+            }
+            else if (parts.Length == 1 && name.Contains('.', StringComparison.Ordinal))
+            {
+                var labels = name.Split('.');
+                parent.Warning($"{field}[{i}]", $"using legacy gatewayName format '{name}'; prefer the <namespace>/<name> format: '{labels[1]}/{labels[0]}'");
             }
         }
     }
@@ -90,7 +154,7 @@ internal static class VirtualServiceConverter
             Port = match.Int("port", 1, 65535) ?? 0,
             SourceLabels = match.StringMap("sourceLabels"),
             SourceNamespace = match.String("sourceNamespace") ?? "",
-            Gateways = match.Strings("gateways"),
+            Gateways = ReadGatewayNames(match),
             SniHosts = sniHosts,
         };
     }

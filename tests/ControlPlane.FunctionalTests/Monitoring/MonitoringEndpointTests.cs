@@ -49,7 +49,7 @@ public sealed class MonitoringEndpointTests
               http:
               - route:
                 - destination: {host: cart}
-                  weight: 150
+                  weight: -1
             ---
             apiVersion: networking.istio.io/v1
             kind: VirtualService

@@ -35,7 +35,8 @@ public sealed class DestinationRuleConverterTests
                   trafficPolicy: {loadBalancer: {simple: RANDOM}}
             """);
 
-        result.AssertNoProblems();
+        Assert.Empty(result.Errors());
+        Assert.All(result.Warnings(), w => Assert.EndsWith("tls.mode", w.Field, StringComparison.Ordinal));
         var rule = result.Config<DestinationRule>("reviews");
         Assert.Equal("reviews.books.svc.cluster.local", rule.Host);
         Assert.Equal("gateway", rule.WorkloadSelector!.MatchLabels["app"]);

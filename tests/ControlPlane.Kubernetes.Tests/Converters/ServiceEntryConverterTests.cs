@@ -80,7 +80,7 @@ public sealed class ServiceEntryConverterTests
             spec:
               hosts: [mixed.apps.mesh]
               resolution: STATIC
-              workloadSelector: {matchLabels: {app: mixed}}
+              workloadSelector: {labels: {app: mixed}}
               ports: [{number: 80, name: http, protocol: HTTP, targetPort: 8080}]
             ---
             apiVersion: networking.istio.io/v1

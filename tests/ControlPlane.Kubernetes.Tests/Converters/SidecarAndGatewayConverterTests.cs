@@ -15,7 +15,7 @@ public sealed class SidecarAndGatewayConverterTests
             kind: Sidecar
             metadata: {name: ratings, namespace: books}
             spec:
-              workloadSelector: {matchLabels: {app: ratings}}
+              workloadSelector: {labels: {app: ratings}}
               ingress:
                 - port: {number: 9080, protocol: HTTP, name: http}
                   defaultEndpoint: 127.0.0.1:8080
@@ -29,7 +29,8 @@ public sealed class SidecarAndGatewayConverterTests
               outboundTrafficPolicy: {mode: REGISTRY_ONLY}
             """);
 
-        result.AssertNoProblems();
+        Assert.Empty(result.Errors());
+        Assert.Equal("spec.ingress", Assert.Single(result.Warnings()).Field);
         var sidecar = result.Config<Sidecar>("ratings");
         Assert.Equal("ratings", sidecar.WorkloadSelector!.MatchLabels["app"]);
         var ingress = Assert.Single(sidecar.Ingress);
@@ -45,7 +46,7 @@ public sealed class SidecarAndGatewayConverterTests
     [InlineData("egress: [{hosts: [reviews.books.svc.cluster.local]}]", "spec.egress[0].hosts[0]")]
     [InlineData("egress: [{hosts: [\"./*\"]}, {port: {number: 80, protocol: HTTP}, hosts: [\"./*\"]}]", "spec.egress[0]")]
     [InlineData("egress: [{hosts: []}]", "spec.egress[0].hosts")]
-    [InlineData("workloadSelector: {matchLabels: {}}\n  egress: [{hosts: [\"./*\"]}]", "spec.workloadSelector.matchLabels")]
+    [InlineData("workloadSelector: {labels: {\"*\": x}}\n  egress: [{hosts: [\"./*\"]}]", "spec.workloadSelector.labels")]
     [InlineData("outboundTrafficPolicy: {mode: DENY}", "spec.outboundTrafficPolicy.mode")]
     [InlineData("{}", "spec")]
     public void InvalidSidecars_AreRejected(string spec, string field)
@@ -79,7 +80,7 @@ public sealed class SidecarAndGatewayConverterTests
                   hosts: [shop/shop.example.com]
                   name: secure
                   bind: 0.0.0.0
-                  tls: {mode: SIMPLE, credentialName: shop-cert}
+                  tls: {mode: PASSTHROUGH}
             """);
 
         result.AssertNoProblems();
@@ -88,7 +89,7 @@ public sealed class SidecarAndGatewayConverterTests
         Assert.True(gateway.Servers[0].Tls!.HttpsRedirect);
         var secure = gateway.Servers[1];
         Assert.Equal((443, Protocol.Https, "https", "secure", "0.0.0.0"), (secure.Port, secure.Protocol, secure.PortName, secure.Name, secure.Bind));
-        Assert.Equal((GatewayTlsMode.Simple, "shop-cert"), (secure.Tls!.Mode, secure.Tls.CredentialName));
+        Assert.Equal(GatewayTlsMode.Passthrough, secure.Tls!.Mode);
     }
 
     [Fact]

@@ -141,8 +141,8 @@ public sealed class VirtualServiceConverterTests
     }
 
     [Theory]
-    [InlineData("route: [{destination: {host: a}, weight: 60}, {destination: {host: b}, weight: 30}]", "spec.http[0].route", "add up to 100")]
-    [InlineData("route: [{destination: {host: a}, weight: 120}]", "spec.http[0].route[0].weight", "between 0 and 100")]
+    [InlineData("route: [{destination: {host: a}, weight: 0}, {destination: {host: b}, weight: 0}]", "spec.http[0].route", "must not all be 0")]
+    [InlineData("route: [{destination: {host: a}, weight: -1}]", "spec.http[0].route[0].weight", "at least 0")]
     [InlineData("route: [{destination: {subset: v1}}]", "spec.http[0].route[0].destination.host", "required")]
     [InlineData("timeout: 5 seconds\n      route: [{destination: {host: a}}]", "spec.http[0].timeout", "not a valid duration")]
     [InlineData("name: nothing", "spec.http[0]", "needs a route")]

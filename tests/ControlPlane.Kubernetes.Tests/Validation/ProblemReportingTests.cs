@@ -22,9 +22,9 @@ public sealed class ProblemReportingTests
               http:
                 - route:
                     - destination: {host: b, subset: v1}
-                      weight: 90
+                      weight: 0
                     - destination: {host: b, subset: v2}
-                      weight: 20
+                      weight: 0
             ---
             apiVersion: networking.istio.io/v1
             kind: VirtualService
@@ -36,7 +36,7 @@ public sealed class ProblemReportingTests
         var error = Assert.Single(result.Problems);
         Assert.Equal(ProblemSeverity.Error, error.Severity);
         Assert.Equal(
-            "test.yaml#1: VirtualService shop/split: field spec.http[0].route: destination weights must add up to 100 when there are several destinations, got 110 (90 + 20) (line 13)",
+            "test.yaml#1: VirtualService shop/split: field spec.http[0].route: destination weights must not all be 0 when there are several destinations, got 0 (0 + 0) (line 13)",
             error.ToString());
     }
 

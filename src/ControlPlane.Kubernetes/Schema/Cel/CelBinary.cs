@@ -1,0 +1,3 @@
+namespace ControlPlane.Kubernetes.Schema.Cel;
+
+internal sealed record CelBinary(string Operator, CelExpr Left, CelExpr Right) : CelExpr;

@@ -1,0 +1,3 @@
+namespace ControlPlane.Kubernetes.Schema.Cel;
+
+internal sealed record CelIdent(string Name) : CelExpr;

@@ -1,0 +1,3 @@
+namespace ControlPlane.Kubernetes.Schema.Cel;
+
+internal sealed record CelIndex(CelExpr Target, CelExpr Key) : CelExpr;

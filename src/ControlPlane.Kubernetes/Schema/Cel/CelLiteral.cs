@@ -1,0 +1,3 @@
+namespace ControlPlane.Kubernetes.Schema.Cel;
+
+internal sealed record CelLiteral(object? Value) : CelExpr;

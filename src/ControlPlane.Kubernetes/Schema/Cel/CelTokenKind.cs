@@ -1,0 +1,11 @@
+namespace ControlPlane.Kubernetes.Schema.Cel;
+
+internal enum CelTokenKind
+{
+    Identifier,
+    Int,
+    Double,
+    String,
+    Operator,
+    End,
+}
