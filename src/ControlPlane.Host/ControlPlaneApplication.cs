@@ -3,6 +3,7 @@ namespace ControlPlane.Host;
 using System.Net;
 using ControlPlane.Host.Hosting;
 using ControlPlane.Host.Monitoring;
+using ControlPlane.Kubernetes.Cluster;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Model.State;
 using ControlPlane.Xds.Generation;
@@ -31,14 +32,40 @@ public static class ControlPlaneApplication
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<MeshStore>();
         builder.Services.AddSingleton<MeshReadiness>();
-        builder.Services.AddYamlDirectorySource(o => o.Directory = configDirectory);
+        // With a cluster to watch, the embedded samples are served only when asked for with --config-dir.
+        var serveYaml = !options.Kubernetes || options.ConfigDirectory is not null;
+        if (serveYaml)
+        {
+            builder.Services.AddYamlDirectorySource(o => o.Directory = configDirectory);
+        }
+
+        if (options.Kubernetes)
+        {
+            // The source registers its own initial sync with MeshReadiness.
+            builder.Services.AddKubernetesClusterSource(o =>
+            {
+                o.KubeconfigPath = options.Kubeconfig;
+                o.Namespace = options.Namespace;
+            });
+        }
+
         builder.Services.AddSingleton<IGeneratorSelector, GeneratorSelector>();
         builder.Services.AddXds();
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        app.Services.GetRequiredService<MeshReadiness>()
-            .Register($"yaml:{configDirectory}", app.Services.GetRequiredService<YamlDirectorySource>().InitialLoad);
+        if (serveYaml)
+        {
+            app.Services.GetRequiredService<MeshReadiness>()
+                .Register($"yaml:{configDirectory}", app.Services.GetRequiredService<YamlDirectorySource>().InitialLoad);
+        }
+
+        if (options.Kubernetes)
+        {
+            // Created now so that its readiness registration, and any kubeconfig error, happen before anything starts.
+            app.Services.GetRequiredService<KubernetesClusterSource>();
+        }
+
         app.MapXds();
         app.MapMonitoring();
         return app;

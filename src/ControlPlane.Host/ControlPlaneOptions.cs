@@ -15,4 +15,16 @@ public sealed record ControlPlaneOptions
 
     /// <summary>Address both ports bind to. Tests use 127.0.0.1; a pod listens on every interface.</summary>
     public string BindAddress { get; init; } = "0.0.0.0";
+
+    /// <summary>
+    /// Watch a Kubernetes API server (the kubeconfig below, else in-cluster, else the default kubeconfig). With it and
+    /// no <see cref="ConfigDirectory"/>, the embedded samples are not served.
+    /// </summary>
+    public bool Kubernetes { get; init; }
+
+    /// <summary>The kubeconfig file for <see cref="Kubernetes"/>; giving one turns it on.</summary>
+    public string? Kubeconfig { get; init; }
+
+    /// <summary>The control plane's own namespace, as istiod's <c>POD_NAMESPACE</c>.</summary>
+    public string Namespace { get; init; } = "istio-system";
 }

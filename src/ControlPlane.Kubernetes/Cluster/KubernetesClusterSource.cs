@@ -1,0 +1,182 @@
+namespace ControlPlane.Kubernetes.Cluster;
+
+using System.Threading.Channels;
+using ControlPlane.Kubernetes.Yaml;
+using ControlPlane.Model.Diagnostics;
+using ControlPlane.Model.State;
+using k8s;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+/// <summary>
+/// Serves a Kubernetes cluster as a mesh source: informers for Namespaces, Services, EndpointSlices, Pods, Nodes and the
+/// networking.istio.io kinds; once every one has synced, the mesh is built with the YAML source's converters and
+/// assembler and applied to the <see cref="MeshStore"/> under the source name <c>kubernetes</c>. After that, each change
+/// triggers a rebuild whose difference from the last applied state is applied: only the entries that changed, so a pod
+/// or EndpointSlice change becomes an endpoint-only delta (an EDS push). Changes arriving during a rebuild are coalesced
+/// into the next one.
+/// </summary>
+public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics, IDisposable
+{
+    public const string Name = "kubernetes";
+
+    private readonly MeshStore store;
+    private readonly ILogger logger;
+    private readonly IKubernetes client;
+    private readonly ClusterInformers informers;
+    private readonly ClusterMeshBuilder builder;
+    private readonly MeshStateDiffer differ = new();
+    private readonly Channel<bool> changed = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly TaskCompletionSource initialSync = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource stopping = new();
+    private IReadOnlyList<ConfigProblem> problems = [];
+    private HashSet<string> logged = new(StringComparer.Ordinal);
+    private Task? running;
+    private int rebuilds;
+    private int disposed;
+
+    public KubernetesClusterSource(MeshStore store, MeshReadiness readiness, IOptions<ClusterSourceOptions> options, ILoggerFactory loggers)
+    {
+        this.store = store;
+        logger = loggers.CreateLogger<KubernetesClusterSource>();
+        client = ClusterClientFactory.Create(options.Value);
+        informers = new ClusterInformers(client, options.Value, loggers);
+        informers.OnChange(_ => changed.Writer.TryWrite(true));
+        builder = new ClusterMeshBuilder(informers, options.Value);
+
+        // Registered when the container creates the source, which is before the host serves anything, so /ready and
+        // xDS wait for every informer from the first request on.
+        readiness.Register(Name, initialSync.Task);
+    }
+
+    public string SourceName => Name;
+
+    /// <summary>Completes once every informer has synced and the resulting mesh is in the store.</summary>
+    public Task InitialSync => initialSync.Task;
+
+    public bool HasSynced => initialSync.Task.IsCompletedSuccessfully;
+
+    public IReadOnlyList<ConfigProblem> Problems => Volatile.Read(ref problems);
+
+    /// <summary>Rebuilds done, whether or not they changed anything.</summary>
+    internal int RebuildCount => Volatile.Read(ref rebuilds);
+
+    /// <summary>Objects converted so far; unchanged objects are not converted again by a rebuild.</summary>
+    internal int Conversions => builder.Conversions;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        ClusterSourceLog.Starting(logger, informers.All.Count, client is Kubernetes k ? k.BaseUri.ToString() : "");
+        var token = stopping.Token;
+        running = Task.WhenAll(informers.All
+            .Select(i => Task.Run(() => i.RunAsync(token), CancellationToken.None))
+            .Append(Task.Run(() => ApplyLoopAsync(token), CancellationToken.None)));
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (running is not null)
+        {
+            await running.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Idempotent: the container disposes the instance once per registration that exposes it.</summary>
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 1)
+        {
+            return;
+        }
+
+        stopping.Cancel();
+        stopping.Dispose();
+        client.Dispose();
+    }
+
+    /// <summary>
+    /// Waits for every informer, then rebuilds once per coalesced batch of changes. The initial sync completes with the
+    /// first rebuild that succeeds; a failed one leaves the last applied state (or, at first, readiness) as it was.
+    /// </summary>
+    private async Task ApplyLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.WhenAll(informers.All.Select(i => i.WaitForSyncAsync(cancellationToken))).ConfigureAwait(false);
+
+            // Whatever changed while the informers synced is already in their snapshots: the first rebuild covers it.
+            var pending = true;
+            while (pending)
+            {
+                changed.Reader.TryRead(out _);
+                if (TryRebuild(out var objects) && initialSync.TrySetResult())
+                {
+                    ClusterSourceLog.Synced(logger, objects);
+                }
+
+                pending = await changed.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            initialSync.TrySetCanceled(cancellationToken);
+        }
+    }
+
+    private bool TryRebuild(out int objects)
+    {
+        try
+        {
+            objects = Rebuild();
+            return true;
+        }
+        catch (Exception ex)
+        {
+            ClusterSourceLog.RebuildFailed(logger, ex);
+            objects = 0;
+            return false;
+        }
+    }
+
+    /// <summary>Builds the mesh from the snapshots and applies what changed; returns the number of objects read.</summary>
+    private int Rebuild()
+    {
+        var (complete, found, objects) = builder.Build(store.Current.Mesh);
+        Report(found);
+        var delta = differ.Diff(complete);
+        Interlocked.Increment(ref rebuilds);
+        if (delta.IsEmpty)
+        {
+            ClusterSourceLog.Unchanged(logger);
+            return objects;
+        }
+
+        store.Apply(Name, delta);
+        ClusterSourceLog.Applied(logger, delta.UpsertedServices.Length, delta.UpsertedEndpoints.Length, delta.UpsertedConfigs.Length,
+            delta.UpsertedNamespaces.Length, delta.RemovedServices.Length, delta.RemovedConfigs.Length, delta.RemovedNamespaces.Length);
+        return objects;
+    }
+
+    /// <summary>
+    /// Publishes the problems and logs each rejection once. Warnings are only published: API server defaults (fields
+    /// this control plane does not read) would otherwise log one line per object.
+    /// </summary>
+    private void Report(IReadOnlyList<ConfigProblem> found)
+    {
+        Volatile.Write(ref problems, found);
+        var current = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var problem in found.Where(p => p.Severity == ProblemSeverity.Error))
+        {
+            var text = problem.ToString();
+            if (current.Add(text) && !logged.Contains(text))
+            {
+                ClusterSourceLog.Rejected(logger, problem.Origin, problem.Kind, problem.Namespace, problem.Name, problem.Field, problem.Message);
+            }
+        }
+
+        logged = current;
+    }
+}

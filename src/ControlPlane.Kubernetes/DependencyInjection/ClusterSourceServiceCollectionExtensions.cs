@@ -1,0 +1,27 @@
+namespace Microsoft.Extensions.DependencyInjection;
+
+using ControlPlane.Kubernetes.Cluster;
+using ControlPlane.Model.Diagnostics;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+public static class ClusterSourceServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Kubernetes cluster source: a singleton <see cref="KubernetesClusterSource"/> run as a hosted service
+    /// and exposed as an <see cref="IConfigDiagnostics"/>. It registers its initial sync with <c>MeshReadiness</c> itself.
+    /// Options are validated when the source is created (a missing kubeconfig file fails then, with its path).
+    /// Expects <c>MeshStore</c> and <c>MeshReadiness</c> singletons.
+    /// </summary>
+    public static IServiceCollection AddKubernetesClusterSource(this IServiceCollection services, Action<ClusterSourceOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configure);
+        services.AddOptions<ClusterSourceOptions>().Configure(configure).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterSourceOptions>, ClusterSourceOptionsValidator>());
+        services.TryAddSingleton<KubernetesClusterSource>();
+        services.AddHostedService(sp => sp.GetRequiredService<KubernetesClusterSource>());
+        services.AddSingleton<IConfigDiagnostics>(sp => sp.GetRequiredService<KubernetesClusterSource>());
+        return services;
+    }
+}

@@ -1,0 +1,19 @@
+namespace ControlPlane.Testing.Kubernetes;
+
+using System.Threading.Channels;
+
+/// <summary>One open watch: the JSON lines still to be written to it, and a way for a fault to drop its connection.</summary>
+internal sealed class FakeWatcher(string resource, string? ns, bool bookmarks) : IDisposable
+{
+    public string Resource { get; } = resource;
+
+    public string? Namespace { get; } = ns;
+
+    public bool Bookmarks { get; } = bookmarks;
+
+    public Channel<string> Lines { get; } = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    public CancellationTokenSource Dropped { get; } = new();
+
+    public void Dispose() => Dropped.Dispose();
+}
