@@ -12,5 +12,6 @@ internal static class MonitoringEndpoints
         app.MapGet("/debug/syncz", SynczEndpoint.Handle);
         app.MapGet("/debug/config_dump", ConfigDumpEndpoint.Handle);
         app.MapGet("/debug/configz", ConfigzEndpoint.Handle);
+        app.MapGet("/debug/push_status", PushStatusEndpoint.Handle);
     }
 }

@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Metrics;
 
+using ControlPlane.Model.Push;
 using ControlPlane.Model.Pushing;
 using Prometheus;
 
@@ -35,6 +36,8 @@ internal sealed class XdsMetrics
     private readonly Histogram debounceTime;
     private readonly Histogram pushContextInit;
     private readonly Counter triggers;
+    private readonly Gauge services;
+    private readonly Gauge virtualServices;
 
     public XdsMetrics(CollectorRegistry registry)
     {
@@ -57,6 +60,8 @@ internal sealed class XdsMetrics
         debounceTime = Histogram(f, "pilot_debounce_time", "Delay in seconds between the first config enters debouncing and the merged push request is pushed into the push queue.", PushTimeBuckets);
         pushContextInit = Histogram(f, "pilot_pushcontext_init_seconds", "Total time in seconds Pilot takes to init pushContext.", InitBuckets);
         triggers = f.CreateCounter("pilot_push_triggers", "Total number of times a push was triggered, labeled by reason for the push.", Labels("type"));
+        services = f.CreateGauge("pilot_services", "Total services known to pilot.");
+        virtualServices = f.CreateGauge("pilot_virt_services", "Total virtual services known to pilot.");
     }
 
     public void Pushed(string typeUrl, double seconds, long bytes)
@@ -93,6 +98,13 @@ internal sealed class XdsMetrics
     public void Debounced(double seconds) => debounceTime.Observe(Math.Max(0, seconds));
 
     public void PushContextBuilt(double seconds) => pushContextInit.Observe(seconds);
+
+    /// <summary>istiod sets <c>pilot_services</c> and <c>pilot_virt_services</c> from each push context it builds.</summary>
+    public void MeshSize(PushContext context)
+    {
+        services.Set(context.Services.All.Length);
+        virtualServices.Set(context.VirtualServices.All.Length);
+    }
 
     public void Triggered(PushRequest request)
     {

@@ -15,6 +15,9 @@ internal sealed class PushScheduler(
     Debouncer debouncer, PushContextHolder contexts, IPushTargetSource targets, XdsMetrics metrics, ILogger<PushScheduler> logger)
     : IPushRequestSink
 {
+    /// <summary>The last released pushes with their reasons, keys and selected connections (<c>/debug/push_status</c>).</summary>
+    public RecentPushes Recent { get; } = new();
+
     /// <summary>
     /// Subscribes to the store. A proxy may already have been answered from a context built before this; anything the
     /// store applied since is pushed to it (a global push, since those changes' requests were never seen).
@@ -49,17 +52,20 @@ internal sealed class PushScheduler(
 
             var hosts = PushTargetSelector.UpdatedHosts(request);
             var all = targets.Targets;
-            var selected = 0;
+            var tally = new PushSelectionTally();
             foreach (var target in all)
             {
-                if (PushTargetSelector.NeedsPush(target, request, hosts, previous, next))
+                var selection = PushTargetSelector.Select(target, request, hosts, previous, next);
+                if (selection != PushSelection.None)
                 {
                     target.Enqueue(new PendingPush(request, next, batch.ReleasedAt));
-                    selected++;
+                    tally.Add(selection, target.Proxy.Id);
                 }
             }
 
-            PushLog.PushQueued(logger, version, selected, all.Count, buildTime.TotalMilliseconds);
+            Recent.Record(batch, version, tally, all.Count, buildTime);
+            metrics.MeshSize(next);
+            PushLog.PushQueued(logger, version, tally.Total, all.Count, buildTime.TotalMilliseconds);
         }
         catch (Exception e)
         {

@@ -17,16 +17,20 @@ internal static class PushTargetSelector
     public static FrozenSet<string> UpdatedHosts(PushRequest request) =>
         request.ConfigsUpdated.Where(k => k.Kind == ConfigKind.Service).Select(k => k.Name).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    public static bool NeedsPush(IPushTarget target, PushRequest request, FrozenSet<string> updatedHosts, PushContext? previous, PushContext next)
+    public static bool NeedsPush(IPushTarget target, PushRequest request, FrozenSet<string> updatedHosts, PushContext? previous, PushContext next) =>
+        Select(target, request, updatedHosts, previous, next) != PushSelection.None;
+
+    /// <summary>Whether the connection needs the push, and why (<c>/debug/push_status</c> counts the reasons).</summary>
+    public static PushSelection Select(IPushTarget target, PushRequest request, FrozenSet<string> updatedHosts, PushContext? previous, PushContext next)
     {
         if (!request.Full)
         {
-            return WatchesAnyHost(target.Watches, updatedHosts);
+            return WatchesAnyHost(target.Watches, updatedHosts) ? PushSelection.EdsWatch : PushSelection.None;
         }
 
         if (request.IsGlobal)
         {
-            return true;
+            return PushSelection.Global;
         }
 
         var scope = next.ScopeFor(target.Proxy);
@@ -35,11 +39,11 @@ internal static class PushTargetSelector
         {
             if (scope.DependsOn(key) || (previousScope is not null && previousScope.DependsOn(key)))
             {
-                return true;
+                return PushSelection.ScopeDependency;
             }
         }
 
-        return false;
+        return PushSelection.None;
     }
 
     private static bool WatchesAnyHost(IReadOnlyDictionary<string, Generation.WatchedResources> watches, FrozenSet<string> hosts)

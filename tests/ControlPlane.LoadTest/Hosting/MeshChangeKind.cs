@@ -1,0 +1,8 @@
+namespace ControlPlane.LoadTest.Hosting;
+
+internal enum MeshChangeKind
+{
+    Endpoints,
+    VirtualService,
+    MeshWide,
+}
