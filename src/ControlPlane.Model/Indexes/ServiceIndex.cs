@@ -8,6 +8,7 @@ using ControlPlane.Model.Services;
 public sealed class ServiceIndex
 {
     private readonly FrozenDictionary<string, ImmutableArray<Service>> byHost;
+    private readonly FrozenDictionary<string, ImmutableArray<Service>> byNamespace;
 
     public ServiceIndex(IEnumerable<Service> services)
     {
@@ -15,6 +16,8 @@ public sealed class ServiceIndex
         ByKey = All.ToFrozenDictionary(s => s.Key);
         byHost = All.GroupBy(s => s.Hostname, StringComparer.OrdinalIgnoreCase)
             .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        byNamespace = All.GroupBy(s => s.Namespace, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.Ordinal);
     }
 
     public ImmutableArray<Service> All { get; }
@@ -23,6 +26,9 @@ public sealed class ServiceIndex
 
     /// <summary>Every service with this exact host name (one per namespace that declares it).</summary>
     public ImmutableArray<Service> WithHost(string hostname) => byHost.GetValueOrDefault(hostname, []);
+
+    /// <summary>Every service declared in <paramref name="ns"/>, in index order.</summary>
+    public ImmutableArray<Service> InNamespace(string ns) => byNamespace.GetValueOrDefault(ns, []);
 
     /// <summary>The service with this host visible from <paramref name="viewerNamespace"/>, preferring one in that namespace.</summary>
     public Service? FindVisible(string hostname, string viewerNamespace)

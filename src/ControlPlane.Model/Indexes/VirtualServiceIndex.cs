@@ -1,5 +1,6 @@
 namespace ControlPlane.Model.Indexes;
 
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ControlPlane.Model.Config.VirtualServices;
 using ControlPlane.Model.Hosts;
@@ -12,6 +13,9 @@ using ControlPlane.Model.Services;
 /// </summary>
 public sealed class VirtualServiceIndex
 {
+    private readonly FrozenDictionary<string, ImmutableArray<VirtualServiceEntry>> meshByExactHost;
+    private readonly FrozenDictionary<VirtualServiceEntry, int> meshOrder;
+
     public VirtualServiceIndex(IEnumerable<VirtualService> virtualServices, MeshConfig mesh)
     {
         All = [.. virtualServices
@@ -20,12 +24,28 @@ public sealed class VirtualServiceIndex
             .ThenBy(vs => vs.Meta.Name, StringComparer.Ordinal)
             .Select(vs => Resolve(vs, mesh))];
         Mesh = [.. All.Where(e => e.AppliesToMesh)];
+        MeshWithWildcardHosts = [.. Mesh.Where(e => e.Hosts.Any(HostName.IsWildcard))];
+        meshByExactHost = Mesh
+            .SelectMany(e => e.Hosts.Where(h => !HostName.IsWildcard(h)).Distinct(StringComparer.OrdinalIgnoreCase).Select(h => (Host: h, Entry: e)))
+            .GroupBy(x => x.Host, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
+        meshOrder = Mesh.Select((e, i) => (Entry: e, Index: i))
+            .ToFrozenDictionary<(VirtualServiceEntry Entry, int Index), VirtualServiceEntry, int>(x => x.Entry, x => x.Index, ReferenceEqualityComparer.Instance);
     }
 
     public ImmutableArray<VirtualServiceEntry> All { get; }
 
     /// <summary>The ones bound to sidecars.</summary>
     public ImmutableArray<VirtualServiceEntry> Mesh { get; }
+
+    /// <summary>Mesh-bound VirtualServices with at least one wildcard host (they cannot be found by exact host).</summary>
+    public ImmutableArray<VirtualServiceEntry> MeshWithWildcardHosts { get; }
+
+    /// <summary>Mesh-bound VirtualServices naming exactly this host (wildcard ones are in <see cref="MeshWithWildcardHosts"/>).</summary>
+    public ImmutableArray<VirtualServiceEntry> MeshWithExactHost(string host) => meshByExactHost.GetValueOrDefault(host, []);
+
+    /// <summary>Position of a mesh-bound entry in precedence order, so subsets found through lookups can be re-sorted.</summary>
+    public int MeshOrder(VirtualServiceEntry entry) => meshOrder[entry];
 
     /// <summary>Mesh-bound VirtualServices visible from <paramref name="viewerNamespace"/> that name a host matching <paramref name="hostname"/>.</summary>
     public IEnumerable<VirtualServiceEntry> ForMeshHost(string hostname, string viewerNamespace) =>

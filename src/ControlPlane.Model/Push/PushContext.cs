@@ -78,5 +78,17 @@ public sealed class PushContext
         return next;
     }
 
+    /// <summary>Shares the previous context's scopes that <paramref name="stillValid"/> accepts; the others are rebuilt on first use.</summary>
+    internal void InheritScopes(PushContext previous, Func<SidecarScope, bool> stillValid)
+    {
+        foreach (var (key, scope) in previous.scopes)
+        {
+            if (stillValid(scope))
+            {
+                scopes.TryAdd(key, scope);
+            }
+        }
+    }
+
     private readonly record struct ScopeKey(string Namespace, ConfigKey? Sidecar);
 }

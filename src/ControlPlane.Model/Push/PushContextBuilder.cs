@@ -7,11 +7,13 @@ using ControlPlane.Model.Config.Sidecars;
 using ControlPlane.Model.Config.VirtualServices;
 using ControlPlane.Model.Indexes;
 using ControlPlane.Model.Pushing;
+using ControlPlane.Model.Scoping;
 using ControlPlane.Model.State;
 
 /// <summary>
 /// Builds the next <see cref="PushContext"/> from the previous one and what changed: endpoint-only requests share every
-/// index but endpoints; full requests rebuild only the indexes whose kinds appear in the request (all of them when global).
+/// index but endpoints; full requests rebuild only the indexes whose kinds appear in the request (all of them when global)
+/// and keep every SidecarScope the change cannot reach (<see cref="ScopeCarryOver"/>).
 /// </summary>
 public static class PushContextBuilder
 {
@@ -45,6 +47,12 @@ public static class PushContextBuilder
             ? new GatewayIndex(configs.OfType<Gateway>())
             : previous!.Gateways;
 
-        return new PushContext(snapshot, services, new EndpointIndex(snapshot.Endpoints), virtualServices, destinationRules, sidecars, gateways);
+        var next = new PushContext(snapshot, services, new EndpointIndex(snapshot.Endpoints), virtualServices, destinationRules, sidecars, gateways);
+        if (previous is not null && !request.IsGlobal && previous.Mesh == snapshot.Mesh)
+        {
+            next.InheritScopes(previous, scope => ScopeCarryOver.StillValid(scope, request, previous.Snapshot, snapshot));
+        }
+
+        return next;
     }
 }

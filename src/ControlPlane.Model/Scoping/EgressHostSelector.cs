@@ -25,5 +25,9 @@ public sealed record EgressHostSelector(string Namespace, string Host)
     public bool Matches(string objectNamespace, string hostname) =>
         Namespace != "~" && (Namespace == "*" || Namespace == objectNamespace) && HostName.Matches(Host, hostname);
 
+    /// <summary>Whether it selects a VirtualService host; the host may itself be a wildcard, so either side may be the wider one.</summary>
+    public bool SelectsVirtualServiceHost(string virtualServiceNamespace, string host) =>
+        Namespace != "~" && (Namespace == "*" || Namespace == virtualServiceNamespace) && HostName.Overlaps(Host, host);
+
     public override string ToString() => $"{Namespace}/{Host}";
 }

@@ -16,13 +16,17 @@ public sealed class SidecarScope
 {
     internal SidecarScope(
         string ns,
+        string rootNamespace,
         Sidecar? sidecar,
         ImmutableArray<EgressListenerScope> egressListeners,
         ImmutableArray<Service> services,
         FrozenDictionary<ServiceKey, DestinationRuleEntry> destinationRules,
-        OutboundTrafficPolicyMode outboundTrafficPolicy)
+        OutboundTrafficPolicyMode outboundTrafficPolicy,
+        FrozenSet<string> routedHosts)
     {
         Namespace = ns;
+        RootNamespace = rootNamespace;
+        RoutedHosts = routedHosts;
         Sidecar = sidecar;
         EgressListeners = egressListeners;
         Services = services;
@@ -33,6 +37,12 @@ public sealed class SidecarScope
 
     /// <summary>The namespace of the proxies it serves.</summary>
     public string Namespace { get; }
+
+    /// <summary>The mesh root namespace: its namespace-wide Sidecar is the fallback for every namespace without one.</summary>
+    public string RootNamespace { get; }
+
+    /// <summary>Hosts the selected VirtualServices route to (FQDNs): they are visible even when no egress host names them.</summary>
+    public FrozenSet<string> RoutedHosts { get; }
 
     /// <summary>The Sidecar it was built from; null for the default (everything exported to the namespace is visible).</summary>
     public Sidecar? Sidecar { get; }
@@ -55,26 +65,17 @@ public sealed class SidecarScope
     public DestinationRuleEntry? DestinationRuleFor(Service service) => DestinationRules.GetValueOrDefault(service.Key);
 
     /// <summary>
-    /// Whether a change to <paramref name="key"/> can change what this scope's proxies receive: it is one of the inputs,
-    /// or it is a service / VirtualService an egress host would select (so its appearance matters).
+    /// Whether this scope was computed from <paramref name="key"/>, so a change to it changes what the scope's proxies
+    /// receive. A config that would newly enter the scope is not reported here: it is in the next context's scope's
+    /// dependencies, and callers compare both (istiod checks the previous and the current scope the same way).
     /// </summary>
-    public bool DependsOn(ConfigKey key)
+    public bool DependsOn(ConfigKey key) => key.Kind switch
     {
-        if (Dependencies.Contains(key))
-        {
-            return true;
-        }
-
-        return key.Kind switch
-        {
-            ConfigKind.Service or ConfigKind.ServiceEntry => EgressListeners.Any(l => l.Selects(key.Namespace, key.Name)),
-            // VirtualService and DestinationRule hosts are not in the key; any in a namespace an egress selector covers may matter.
-            ConfigKind.VirtualService or ConfigKind.DestinationRule => EgressListeners.Any(l => l.Hosts.Any(h => h.Namespace == "*" || h.Namespace == key.Namespace)),
-            ConfigKind.Sidecar => key.Namespace == Namespace || Sidecar is null,
-            ConfigKind.MeshConfig => true,
-            _ => false,
-        };
-    }
+        // Which Sidecar applies is decided per namespace, falling back to the root namespace's.
+        ConfigKind.Sidecar => key.Namespace == Namespace || key.Namespace == RootNamespace || Dependencies.Contains(key),
+        ConfigKind.MeshConfig => true,
+        _ => Dependencies.Contains(key),
+    };
 
     private FrozenSet<ConfigKey> ComputeDependencies()
     {

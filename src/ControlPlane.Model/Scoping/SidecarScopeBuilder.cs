@@ -39,7 +39,10 @@ public static class SidecarScopeBuilder
         }
 
         var policy = sidecar?.OutboundTrafficPolicy ?? mesh.OutboundTrafficPolicy;
-        return new SidecarScope(ns, sidecar, listeners, all, destinationRules.ToFrozenDictionary(), policy);
+        var routedHosts = listeners.SelectMany(l => l.VirtualServices)
+            .SelectMany(vs => DestinationHosts(vs).Select(h => HostName.Resolve(h, vs.Config.Meta.Namespace, mesh.DomainSuffix)))
+            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        return new SidecarScope(ns, mesh.RootNamespace, sidecar, listeners, all, destinationRules.ToFrozenDictionary(), policy, routedHosts);
     }
 
     private static EgressListenerScope BuildListener(
@@ -51,17 +54,24 @@ public static class SidecarScopeBuilder
         MeshConfig mesh)
     {
         var selected = new Dictionary<ServiceKey, Service>();
-        foreach (var service in services.All)
+        foreach (var selector in hosts)
         {
-            if (service.ExportTo.IsVisibleFrom(service.Namespace, ns) && hosts.Any(h => h.Matches(service.Namespace, service.Hostname)))
+            foreach (var service in ServiceCandidates(selector, services))
             {
-                selected.TryAdd(service.Key, service);
+                if (selector.Matches(service.Namespace, service.Hostname) && service.ExportTo.IsVisibleFrom(service.Namespace, ns))
+                {
+                    selected.TryAdd(service.Key, service);
+                }
             }
         }
 
-        var selectedVirtualServices = virtualServices.Mesh
-            .Where(vs => vs.ExportTo.IsVisibleFrom(vs.Config.Meta.Namespace, ns)
-                         && vs.Hosts.Any(h => hosts.Any(sel => SelectsVirtualServiceHost(sel, vs.Config.Meta.Namespace, h))))
+        var selectedVirtualServices = hosts
+            .SelectMany(selector => VirtualServiceCandidates(selector, virtualServices)
+                .Where(vs => vs.ExportTo.IsVisibleFrom(vs.Config.Meta.Namespace, ns)
+                             && vs.Hosts.Any(h => selector.SelectsVirtualServiceHost(vs.Config.Meta.Namespace, h))))
+            .Distinct(ReferenceEqualityComparer.Instance)
+            .Cast<VirtualServiceEntry>()
+            .OrderBy(virtualServices.MeshOrder)
             .ToImmutableArray();
 
         // istiod also makes the destinations of selected VirtualServices visible, so routes never point at unknown clusters.
@@ -84,11 +94,19 @@ public static class SidecarScopeBuilder
             selectedVirtualServices);
     }
 
-    // A VirtualService host may itself be a wildcard (*.example.com), so either side may be the wider one.
-    private static bool SelectsVirtualServiceHost(EgressHostSelector selector, string vsNamespace, string vsHost) =>
-        selector.Namespace != "~" && (selector.Namespace == "*" || selector.Namespace == vsNamespace) && HostName.Overlaps(selector.Host, vsHost);
+    // Exact egress hosts are looked up, not scanned for: a Sidecar listing D dependencies among S services costs O(D), not O(S x D).
+    private static IEnumerable<Service> ServiceCandidates(EgressHostSelector selector, ServiceIndex services) =>
+        selector.Namespace == "~" ? []
+        : !HostName.IsWildcard(selector.Host) ? services.WithHost(selector.Host)
+        : selector.Namespace != "*" ? services.InNamespace(selector.Namespace)
+        : services.All;
 
-    private static IEnumerable<string> DestinationHosts(VirtualServiceEntry vs) =>
+    private static IEnumerable<VirtualServiceEntry> VirtualServiceCandidates(EgressHostSelector selector, VirtualServiceIndex virtualServices) =>
+        selector.Namespace == "~" ? []
+        : !HostName.IsWildcard(selector.Host) ? virtualServices.MeshWithExactHost(selector.Host).Concat(virtualServices.MeshWithWildcardHosts)
+        : virtualServices.Mesh;
+
+    internal static IEnumerable<string> DestinationHosts(VirtualServiceEntry vs) =>
         vs.Config.Http.SelectMany(r => r.Route.Select(d => d.Destination.Host))
             .Concat(vs.Config.Tcp.SelectMany(r => r.Route.Select(d => d.Destination.Host)))
             .Concat(vs.Config.Tls.SelectMany(r => r.Route.Select(d => d.Destination.Host)))

@@ -68,14 +68,16 @@ public sealed class SidecarScopeTests
     }
 
     [Fact]
-    public void Depends_on_its_inputs_and_on_services_its_hosts_would_select()
+    public void Depends_on_exactly_its_inputs_and_the_sidecars_that_decide_it()
     {
         var scope = Context(TestMesh.Sidecar("default", "shop", "./*")).ScopeFor(Proxy("shop"));
 
         Assert.True(scope.DependsOn(new ConfigKey(ConfigKind.Service, "shop", Reviews.Hostname)));
-        Assert.True(scope.DependsOn(new ConfigKey(ConfigKind.Service, "shop", "brand-new.shop.svc.cluster.local")));
+        Assert.False(scope.DependsOn(new ConfigKey(ConfigKind.Service, "shop", "brand-new.shop.svc.cluster.local")));
         Assert.False(scope.DependsOn(new ConfigKey(ConfigKind.Service, "payments", Ledger.Hostname)));
         Assert.True(scope.DependsOn(new ConfigKey(ConfigKind.Sidecar, "shop", "default")));
+        Assert.True(scope.DependsOn(new ConfigKey(ConfigKind.Sidecar, "istio-system", "default")));
+        Assert.False(scope.DependsOn(new ConfigKey(ConfigKind.Sidecar, "payments", "default")));
         Assert.False(scope.DependsOn(new ConfigKey(ConfigKind.Gateway, "shop", "gw")));
     }
 
