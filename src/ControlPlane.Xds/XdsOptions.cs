@@ -14,6 +14,13 @@ public sealed class XdsOptions : IValidatableObject
     /// <summary>Upper bound on how long the first change of a batch may wait, however busy the sources are.</summary>
     public TimeSpan DebounceMax { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Upper bound for a batch holding only endpoint changes. istiod applies <see cref="DebounceMax"/> to these too, so
+    /// steady endpoint churn (changes closer together than the quiet period) holds every EDS update for up to 10 s; here
+    /// an endpoint-only batch is released within this bound. A batch that also holds a config change waits as usual.
+    /// </summary>
+    public TimeSpan EndpointDebounceMax { get; set; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>How many connections may be generating and sending a push at the same time.</summary>
     public int PushConcurrency { get; set; } = 100;
 
@@ -53,6 +60,13 @@ public sealed class XdsOptions : IValidatableObject
         if (DebounceMax < DebounceAfter)
         {
             yield return Error($"Xds:DebounceMax ({DebounceMax}) must be at least Xds:DebounceAfter ({DebounceAfter}).", nameof(DebounceMax));
+        }
+
+        if (EndpointDebounceMax <= TimeSpan.Zero || EndpointDebounceMax > DebounceMax)
+        {
+            yield return Error(
+                $"Xds:EndpointDebounceMax must be positive and at most Xds:DebounceMax ({DebounceMax}) (was {EndpointDebounceMax}).",
+                nameof(EndpointDebounceMax));
         }
 
         if (PushConcurrency < 1)

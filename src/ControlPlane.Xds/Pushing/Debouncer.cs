@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 /// <summary>
 /// istiod's debounce (<c>discovery.go debounce</c>): requests merge until none arrived for
 /// <see cref="XdsOptions.DebounceAfter"/> or the first of them waited <see cref="XdsOptions.DebounceMax"/>; then the merged
-/// request is released. Endpoint-only requests are debounced too (istiod's <c>PILOT_ENABLE_EDS_DEBOUNCE</c> default).
+/// request is released. Endpoint-only requests are debounced too (istiod's <c>PILOT_ENABLE_EDS_DEBOUNCE</c> default), but a
+/// batch of nothing else is bounded by <see cref="XdsOptions.EndpointDebounceMax"/> instead, so steady churn cannot hold
+/// endpoint updates back for the full maximum.
 /// Only one release runs at a time; requests arriving meanwhile merge into the next batch. Deadlines are computed from
 /// the arrival times recorded in <see cref="Add"/>, so a late-running loop releases as early as the rules allow, never
 /// later. Backpressure: one merged request is pending at most; <see cref="Add"/> never blocks (it is called under
@@ -17,6 +19,7 @@ internal sealed class Debouncer(IOptions<XdsOptions> options, TimeProvider time)
 {
     private readonly TimeSpan after = options.Value.DebounceAfter;
     private readonly TimeSpan max = options.Value.DebounceMax;
+    private readonly TimeSpan endpointMax = options.Value.EndpointDebounceMax;
     private readonly object gate = new();
 
     private PushRequest? pending;
@@ -80,7 +83,7 @@ internal sealed class Debouncer(IOptions<XdsOptions> options, TimeProvider time)
             lock (gate)
             {
                 var quiet = lastAt + after;
-                var deadline = firstAt + max;
+                var deadline = firstAt + (pending is { Full: false } ? endpointMax : max);
                 due = quiet < deadline ? quiet : deadline;
             }
 

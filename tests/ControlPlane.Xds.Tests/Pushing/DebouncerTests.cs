@@ -13,6 +13,7 @@ public sealed class DebouncerTests : IAsyncDisposable
 {
     private static readonly TimeSpan After = TimeSpan.FromMilliseconds(100);
     private static readonly TimeSpan Max = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan EndpointMax = TimeSpan.FromMilliseconds(300);
     private readonly ManualTimeProvider clock = new();
     private readonly Debouncer debouncer;
     private readonly Channel<DebouncedBatch> released = Channel.CreateUnbounded<DebouncedBatch>();
@@ -22,7 +23,7 @@ public sealed class DebouncerTests : IAsyncDisposable
 
     public DebouncerTests()
     {
-        debouncer = new Debouncer(Options.Create(new XdsOptions { DebounceAfter = After, DebounceMax = Max }), clock);
+        debouncer = new Debouncer(Options.Create(new XdsOptions { DebounceAfter = After, DebounceMax = Max, EndpointDebounceMax = EndpointMax }), clock);
         loop = Task.Run(() => debouncer.RunAsync(ReleaseAsync, stop.Token));
     }
 
@@ -94,6 +95,28 @@ public sealed class DebouncerTests : IAsyncDisposable
         clock.Advance(After);
 
         Assert.False((await NextAsync()).Request.Full);
+    }
+
+    [Fact]
+    public async Task Steady_endpoint_churn_is_released_at_the_endpoint_maximum()
+    {
+        // As above: from the second step on each step fires the armed timer, and the test waits for the re-arm.
+        debouncer.Add(Endpoints("svc-0"), null);
+        await clock.WaitForTimersAsync(1);
+        for (var i = 1; i <= 5; i++)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(50));
+            await clock.WaitForTimersAsync(Math.Max(1, i));
+            Assert.False(released.Reader.TryRead(out _));
+            debouncer.Add(Endpoints($"svc-{i}"), null);
+        }
+
+        clock.Advance(TimeSpan.FromMilliseconds(50));
+
+        var batch = await NextAsync();
+        Assert.False(batch.Request.Full);
+        Assert.Equal(EndpointMax, batch.ReleasedAt - batch.FirstAt);
+        Assert.Equal(6, batch.Request.ConfigsUpdated.Count);
     }
 
     [Fact]
