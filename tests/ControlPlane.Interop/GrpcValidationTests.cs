@@ -27,7 +27,7 @@ public sealed class GrpcValidationTests(InteropFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var channel = GrpcChannel.ForAddress(fixture.XdsAddress);
         await using var ads = new SotwTestClient(channel, XdsTestNodes.ProxylessGrpc("validator", MeshConfigWriter.Namespace, "127.0.0.9"));
-        string[] hosts = ["echo", "split", "live", "features"];
+        string[] hosts = ["echo", "split", "live", "features", "abort", "abort-half", "delay"];
 
         var listeners = await FetchAsync(ads, ListenerType, [.. hosts.Select(MeshConfigWriter.Target), "echo.interop:7070", ServerListener]);
         var routeNames = listeners.Select(l => l.Unpack<Listener>().ApiListener?.ApiListener_)

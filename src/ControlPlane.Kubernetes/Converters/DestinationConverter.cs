@@ -6,9 +6,9 @@ using ControlPlane.Model.Config.VirtualServices;
 /// <summary>Route destinations shared by http, tcp and tls routes, and istiod's weight rule for them.</summary>
 internal static class DestinationConverter
 {
-    public static Destination? Read(FieldReader parent)
+    public static Destination? Read(FieldReader parent, string field = "destination")
     {
-        var destination = parent.Object("destination", required: true);
+        var destination = parent.Object(field, required: true);
         if (destination is null)
         {
             return null;

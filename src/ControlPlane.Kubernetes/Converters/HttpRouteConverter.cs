@@ -3,7 +3,10 @@ namespace ControlPlane.Kubernetes.Converters;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.VirtualServices;
 
-/// <summary>Istio HTTPRoute with istiod's rules: exactly one action (route, redirect or directResponse), weights add up.</summary>
+/// <summary>
+/// Istio HTTPRoute with istiod's rules: exactly one action (route, redirect or directResponse), weights add up, no fault
+/// on a redirect or direct response.
+/// </summary>
 internal static class HttpRouteConverter
 {
     public static HttpRoute? Convert(FieldReader http)
@@ -15,7 +18,13 @@ internal static class HttpRouteConverter
         var directResponse = http.Object("directResponse") is { } d ? ConvertDirectResponse(d) : null;
         var rewrite = http.Object("rewrite") is { } w ? ConvertRewrite(w) : null;
         CheckAction(http, destinations.Count, http.Has("redirect"), http.Has("directResponse"), http.Has("rewrite"));
-        http.Unsupported("delegate", "fault", "mirror", "mirrors", "mirrorPercentage", "mirrorPercent", "corsPolicy");
+        http.Unsupported("delegate");
+        var fault = http.Object("fault") is { } f ? HttpFaultConverter.Convert(f) : null;
+        if (fault is not null && (redirect is not null || directResponse is not null))
+        {
+            http.Error("fault", $"HTTP route cannot contain both fault and {(redirect is not null ? "redirect" : "direct_response")}");
+        }
+
         return new HttpRoute
         {
             Name = http.String("name") ?? "",
@@ -27,6 +36,9 @@ internal static class HttpRouteConverter
             Timeout = http.Duration("timeout"),
             Retries = http.Object("retries") is { } retries ? HttpRetryConverter.Convert(retries) : null,
             Headers = HeadersConverter.Read(http),
+            Fault = fault,
+            Mirrors = HttpMirrorConverter.Convert(http),
+            CorsPolicy = http.Object("corsPolicy") is { } cors ? CorsPolicyConverter.Convert(cors) : null,
         };
     }
 

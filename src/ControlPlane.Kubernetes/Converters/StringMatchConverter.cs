@@ -13,6 +13,9 @@ internal static class StringMatchConverter
     public static StringMatch? Read(FieldReader parent, string field) =>
         parent.Object(field) is { } match ? Convert(match, allowEmpty: false) : null;
 
+    /// <summary>One StringMatch object of a list (CORS allowOrigins).</summary>
+    public static StringMatch? ReadItem(FieldReader match) => Convert(match, allowEmpty: false);
+
     /// <summary>A map keyed by header or parameter name; header names are checked when <paramref name="headerNames"/> is set.</summary>
     public static ImmutableDictionary<string, StringMatch> ReadMap(FieldReader parent, string field, bool headerNames = false)
     {

@@ -11,12 +11,15 @@ internal static class InteropClient
     /// <summary>
     /// Runs <paramref name="calls"/> calls. The client holds its xDS stream open after its last report until this side
     /// has taken <paramref name="captureState"/> (the control plane's syncz), then is told to exit.
+    /// <paramref name="overrides"/> are further <c>--name value</c> pairs; they come last, so they win over the defaults.
     /// </summary>
     public static async Task<ClientRun> RunAsync(
-        int xdsPort, string target, int calls, Func<Task<string>> captureState, IEnumerable<string>? headers = null)
+        int xdsPort, string target, int calls, Func<Task<string>> captureState, IEnumerable<string>? headers = null,
+        IEnumerable<string>? overrides = null)
     {
         var arguments = Arguments(xdsPort, target, headers)
-            .Concat(["--mode", "run", "--hold", "true", "--calls", calls.ToString(CultureInfo.InvariantCulture)]);
+            .Concat(["--mode", "run", "--hold", "true", "--calls", calls.ToString(CultureInfo.InvariantCulture)])
+            .Concat(overrides ?? []);
         await using var process = NodeProcess.Start("client.js", arguments);
         var reports = new List<ClientReport>();
         var state = "(not captured: the client printed no final report)";

@@ -27,6 +27,9 @@ internal static class MeshConfigWriter
         WriteLiveVirtualService(directory, 80, 20);
         Write(directory, "features.yaml", ServiceEntry("features", backends), DestinationRule("features", FeaturePolicy), FeaturesVirtualService());
         Write(directory, "weather.yaml", DnsServiceEntry);
+        Write(directory, "abort.yaml", ServiceEntry("abort", backends), DestinationRule("abort", ""), FaultVirtualService("abort", AbortAll));
+        Write(directory, "abort-half.yaml", ServiceEntry("abort-half", backends), DestinationRule("abort-half", ""), FaultVirtualService("abort-half", AbortHalf));
+        Write(directory, "delay.yaml", ServiceEntry("delay", backends), DestinationRule("delay", ""), FaultVirtualService("delay", DelayAllWithMirrorAndCors));
     }
 
     public static void WriteLiveVirtualService(string directory, int v1Weight, int v2Weight) =>
@@ -163,6 +166,47 @@ internal static class MeshConfigWriter
               interval: 10s
               baseEjectionTime: 30s
               maxEjectionPercent: 50
+
+        """;
+
+    // Every call aborted with gRPC status UNAVAILABLE.
+    private const string AbortAll = """
+            fault:
+              abort:
+                grpcStatus: UNAVAILABLE
+                percentage: {value: 100}
+
+        """;
+
+    // Half the calls aborted with HTTP 403, which gRPC maps to PERMISSION_DENIED.
+    private const string AbortHalf = """
+            fault:
+              abort:
+                httpStatus: 403
+                percentage: {value: 50}
+
+        """;
+
+    // Every call delayed by 300 ms. The mirror and CORS policy mean nothing to gRPC: they are left out, the route stays.
+    private const string DelayAllWithMirrorAndCors = """
+            fault:
+              delay:
+                fixedDelay: 300ms
+                percentage: {value: 100}
+            mirror:
+              host: split.interop.svc.cluster.local
+            corsPolicy:
+              allowOrigins: [{exact: "https://example.com"}]
+
+        """;
+
+    private static string FaultVirtualService(string name, string fault) => $"""
+        {VirtualServiceHead(name)}
+          - name: faulty
+        {fault}    route:
+            - destination:
+                host: {Host(name)}
+                subset: v1
 
         """;
 

@@ -6,11 +6,14 @@
 //                  [--mode run|watch] [--calls 1000] [--concurrency 10] [--deadline-ms 2000] [--warmup-ms 20000]
 //                  [--header x-canary=true ...] [--batch 50] [--interval-ms 0] [--duration-ms 30000]
 //                  [--node-id sidecar~127.0.0.1~interop-client.interop~interop.svc.cluster.local] [--namespace interop]
-//                  [--hold true]
+//                  [--hold true] [--warmup-codes OK] [--warmup-deadline-ms <deadline-ms>]
 //
 // run:   waits for a first successful call (warm-up: xDS name resolution never fails fast, so every call carries a
 //        deadline), then makes --calls calls and prints one summary line. With --hold true it then stays connected
 //        until stdin closes, so the caller can read the control plane's view of this client before it goes.
+//        --warmup-codes lists the status codes that end the warm-up (a route that injects faults may never return
+//        OK); --warmup-deadline-ms gives warm-up calls their own deadline (a route that injects delays outlasts short
+//        deadlines).
 // watch: after the warm-up, prints one line per batch of --batch calls until --duration-ms passes or stdin closes,
 //        so a test can watch the split change while the control plane's config changes.
 // Lines: {"event":"warmup"|"summary"|"batch"|"done"|"error", ...}. Exit code 0 unless the bootstrap or arguments are bad.
@@ -101,13 +104,13 @@ async function runCalls(call, count, concurrency) {
   return tally;
 }
 
-async function warmUp(call, warmupMs) {
+async function warmUp(call, warmupMs, endCodes) {
   const started = Date.now();
   const tally = newTally();
   while (Date.now() - started < warmupMs) {
     const result = await call();
     record(tally, result);
-    if (result.code === 'OK') {
+    if (endCodes.includes(result.code)) {
       return { ok: true, ms: Date.now() - started, attempts: tally.calls };
     }
     await sleep(100);
@@ -155,9 +158,13 @@ async function main() {
   const Echo = loadEcho();
   const client = new Echo(`xds:///${args.target}`, grpc.credentials.createInsecure());
   const concurrency = Number(args.concurrency || 10);
-  const call = makeCaller(client, metadataFrom(args.header), Number(args['deadline-ms'] || 2000));
+  const metadata = metadataFrom(args.header);
+  const deadlineMs = Number(args['deadline-ms'] || 2000);
+  const call = makeCaller(client, metadata, deadlineMs);
+  const warmupCall = makeCaller(client, metadata, Number(args['warmup-deadline-ms'] || deadlineMs));
+  const warmupCodes = (args['warmup-codes'] || 'OK').split(',');
 
-  const warm = await warmUp(call, Number(args['warmup-ms'] || 20000));
+  const warm = await warmUp(warmupCall, Number(args['warmup-ms'] || 20000), warmupCodes);
   emit({ event: 'warmup', target: args.target, ...warm });
   if (warm.ok) {
     if ((args.mode || 'run') === 'watch') {

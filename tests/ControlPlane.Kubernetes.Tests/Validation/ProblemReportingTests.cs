@@ -71,14 +71,13 @@ public sealed class ProblemReportingTests
               hosts: [svc]
               http:
                 - route: [{destination: {host: svc}}]
-                  fault: {abort: {httpStatus: 500, percentage: {value: 1}}}
-                  mirror: {host: shadow}
-                  corsPolicy: {allowOrigins: [{exact: "*"}]}
+                  rewrite: {uriRegexRewrite: {match: "^/a", rewrite: /b}}
+                  retries: {attempts: 2, backoff: 1s, retryIgnorePreviousHosts: true}
             """);
 
         Assert.NotNull(result.Config<VirtualService>("fancy"));
         Assert.Equal(
-            ["spec.http[0].corsPolicy", "spec.http[0].fault", "spec.http[0].mirror"],
+            ["spec.http[0].retries.backoff", "spec.http[0].retries.retryIgnorePreviousHosts", "spec.http[0].rewrite.uriRegexRewrite"],
             result.Warnings().Select(w => w.Field).Order().ToArray());
         Assert.All(result.Warnings(), w => Assert.Contains("not supported", w.Message, StringComparison.Ordinal));
     }

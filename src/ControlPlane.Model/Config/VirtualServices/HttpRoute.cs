@@ -24,4 +24,11 @@ public sealed record HttpRoute
     public HttpRetry? Retries { get; init; }
 
     public HeaderOperations? Headers { get; init; }
+
+    public HttpFaultInjection? Fault { get; init; }
+
+    /// <summary><c>mirror</c> (with its percentage) or the <c>mirrors</c> list, in order; the two are exclusive.</summary>
+    public ImmutableArray<HttpMirrorPolicy> Mirrors { get; init; } = [];
+
+    public CorsPolicy? CorsPolicy { get; init; }
 }

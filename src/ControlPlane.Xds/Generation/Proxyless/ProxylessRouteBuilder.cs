@@ -5,13 +5,14 @@ using ControlPlane.Model.Config.VirtualServices;
 using ControlPlane.Model.Hosts;
 using ControlPlane.Model.Indexes;
 using Envoy.Config.Route.V3;
+using Google.Protobuf.WellKnownTypes;
 
 /// <summary>
 /// The routes of a proxyless client's virtual host. With a mesh VirtualService for the host (in the proxy's scope; an
 /// exact host beats a wildcard, then istiod's precedence order), its http rules are translated in order, one route per
 /// match, stopping after a catch-all as istiod does; without one (or when no rule survives), a single default route to
 /// <c>outbound|port||fqdn</c>. Redirect and direct-response rules are skipped: gRPC NACKs <c>redirect</c> and
-/// <c>direct_response</c>.
+/// <c>direct_response</c>. A rule's fault goes on its routes; its mirrors and CORS policy are left out, with the reason.
 /// </summary>
 internal static class ProxylessRouteBuilder
 {
@@ -82,6 +83,8 @@ internal static class ProxylessRouteBuilder
                 continue;
             }
 
+            NoteIgnoredParts(rule, label, skipped);
+
             if (AddRuleRoutes(context, rule, action, target.Port.Port, label, routes, skipped))
             {
                 return;
@@ -96,7 +99,7 @@ internal static class ProxylessRouteBuilder
     {
         if (rule.Match.IsEmpty)
         {
-            routes.Add(new Route { Name = rule.Name, Match = ProxylessRouteMatchBuilder.CatchAll(), Route_ = action });
+            routes.Add(WithFault(new Route { Name = rule.Name, Match = ProxylessRouteMatchBuilder.CatchAll(), Route_ = action }, rule));
             return true;
         }
 
@@ -115,7 +118,7 @@ internal static class ProxylessRouteBuilder
             }
 
             var name = rule.Name.Length > 0 && match.Name.Length > 0 ? $"{rule.Name}.{match.Name}" : rule.Name;
-            routes.Add(new Route { Name = name, Match = ProxylessRouteMatchBuilder.Build(match), Route_ = action.Clone() });
+            routes.Add(WithFault(new Route { Name = name, Match = ProxylessRouteMatchBuilder.Build(match), Route_ = action.Clone() }, rule));
             if (ProxylessRouteMatchBuilder.IsCatchAll(match))
             {
                 return true;
@@ -123,6 +126,34 @@ internal static class ProxylessRouteBuilder
         }
 
         return false;
+    }
+
+    /// <summary>gRPC implements the fault filter (A33), so a rule's fault travels as per-route config on each of its routes.</summary>
+    private static Route WithFault(Route route, HttpRoute rule)
+    {
+        if (rule.Fault is { } fault)
+        {
+            route.TypedPerFilterConfig[ProxylessHttpFilters.FaultName] = Any.Pack(ProxylessFaultBuilder.Build(fault));
+        }
+
+        return route;
+    }
+
+    /// <summary>
+    /// Parts of a kept rule gRPC cannot honour. Mirroring is not implemented by gRPC clients (the rule still routes);
+    /// a CORS per-route config names a filter gRPC does not know, which it would NACK, so it is left out.
+    /// </summary>
+    private static void NoteIgnoredParts(HttpRoute rule, string label, ImmutableArray<string>.Builder skipped)
+    {
+        if (!rule.Mirrors.IsDefaultOrEmpty)
+        {
+            skipped.Add($"{label}: mirror is not implemented by gRPC clients; the route is kept without it");
+        }
+
+        if (rule.CorsPolicy is not null)
+        {
+            skipped.Add($"{label}: corsPolicy does not apply to gRPC clients; the route is kept without it");
+        }
     }
 
     // istiod prunes matches statically per proxy: port, sourceLabels, sourceNamespace and gateways.

@@ -4,6 +4,7 @@ using System.Globalization;
 using ControlPlane.Model.Config.VirtualServices;
 using ControlPlane.Model.Indexes;
 using ControlPlane.Xds.Generation.Common;
+using ControlPlane.Xds.Generation.Filters;
 using ControlPlane.Xds.Generation.Naming;
 using Envoy.Config.Route.V3;
 
@@ -93,8 +94,23 @@ internal static class HttpRouteTranslator
         }
 
         route.Decorator = new Decorator { Operation = Operation(route, context.VirtualService.Config.Meta.Name, context.ListenerPort) };
+        AddPerFilterConfig(route, http);
         // An unsupported redirect code leaves no action; istiod would still send the route, which Envoy rejects.
         return route.ActionCase == Route.ActionOneofCase.None ? null : route;
+    }
+
+    /// <summary>Fault then CORS, as istiod adds them; the HCM always has both filters, so the configs take effect.</summary>
+    private static void AddPerFilterConfig(Route route, HttpRoute http)
+    {
+        if (http.Fault is { } fault)
+        {
+            route.TypedPerFilterConfig[FilterNames.Fault] = EnvoyProto.Pack(FaultPolicyBuilder.Build(fault));
+        }
+
+        if (http.CorsPolicy is { } cors)
+        {
+            route.TypedPerFilterConfig[FilterNames.Cors] = EnvoyProto.Pack(CorsPolicyBuilder.Build(cors));
+        }
     }
 
     /// <summary><c>sourceMatchHTTP</c>: gateway-bound matches apply only if they list <c>mesh</c>; otherwise labels and namespace.</summary>

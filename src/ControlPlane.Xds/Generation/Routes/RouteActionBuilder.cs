@@ -5,7 +5,7 @@ using ControlPlane.Model.Hosts;
 using Envoy.Config.Route.V3;
 
 /// <summary>
-/// <c>applyHTTPRouteDestination</c>: timeout, rewrites, then one cluster or weighted clusters (zero weights dropped), per
+/// <c>applyHTTPRouteDestination</c>: timeout, rewrites, mirrors, then one cluster or weighted clusters (zero weights dropped), per
 /// destination headers, hash policies, and the retry policy.
 /// </summary>
 internal static class RouteActionBuilder
@@ -31,6 +31,8 @@ internal static class RouteActionBuilder
         {
             action.HostRewriteLiteral = authority;
         }
+
+        MirrorPolicyBuilder.Apply(context, http, action);
 
         var consistentHash = false;
         if (http.Route.Length == 1)
@@ -114,6 +116,6 @@ internal static class RouteActionBuilder
     }
 
     /// <summary>istiod resolves destination short names in the VirtualService's namespace before translation.</summary>
-    private static string Resolve(RouteDestinationContext context, string host) =>
+    internal static string Resolve(RouteDestinationContext context, string host) =>
         HostName.Resolve(host, context.VirtualService.Config.Meta.Namespace, context.Generation.Push.Mesh.DomainSuffix);
 }
