@@ -1,5 +1,6 @@
 namespace ControlPlane.Kubernetes.Tests.Corpus;
 
+using ControlPlane.Testing.SharedData;
 using System.Text.RegularExpressions;
 using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Validation;

@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Tests.Corpus;
 
+using ControlPlane.Testing.SharedData;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using ControlPlane.Kubernetes.Yaml;

@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Tests.Corpus;
 
+using ControlPlane.Testing.SharedData;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.Mesh;

@@ -1,4 +1,4 @@
-namespace ControlPlane.Kubernetes.Tests.Corpus;
+namespace ControlPlane.Testing.SharedData;
 
 /// <summary>A theory over Istio's reference data; skipped, with the reason, when the data is absent.</summary>
 internal sealed class SharedDataTheoryAttribute : TheoryAttribute

@@ -1,4 +1,4 @@
-namespace ControlPlane.Xds.Tests.Corpus;
+namespace ControlPlane.Testing.SharedData;
 
 /// <summary>
 /// Locates Istio's own test data (samples, test corpora, CRDs) in the <c>shared</c> folder next to the repository. It is
