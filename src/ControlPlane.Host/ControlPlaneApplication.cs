@@ -4,6 +4,7 @@ using System.Net;
 using ControlPlane.Host.Hosting;
 using ControlPlane.Host.Monitoring;
 using ControlPlane.Kubernetes.Cluster;
+using ControlPlane.Kubernetes.Mesh;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Model.State;
 using ControlPlane.Xds.Generation;
@@ -32,6 +33,17 @@ public static class ControlPlaneApplication
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<MeshStore>();
         builder.Services.AddSingleton<MeshReadiness>();
+        if (options.CrdBundlePath is not null)
+        {
+            // Loaded before any source is registered: a bad file stops the host here, naming the file.
+            builder.Services.AddCrdSchemas(options.CrdBundlePath);
+        }
+
+        if (options.MeshConfigFile is not null)
+        {
+            builder.Services.AddMeshConfigFile(options.MeshConfigFile);
+        }
+
         // With a cluster to watch, the embedded samples are served only when asked for with --config-dir.
         var serveYaml = !options.Kubernetes || options.ConfigDirectory is not null;
         if (serveYaml)
@@ -46,6 +58,9 @@ public static class ControlPlaneApplication
             {
                 o.KubeconfigPath = options.Kubeconfig;
                 o.Namespace = options.Namespace;
+
+                // An explicit file overrides the cluster's istio ConfigMap, which is then not watched at all.
+                o.WatchMeshConfigMap = options.MeshConfigFile is null;
             });
         }
 
@@ -54,6 +69,9 @@ public static class ControlPlaneApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+
+        // Applied before any source is created or loads, so the first build already uses it; a bad file stops the host here.
+        app.Services.GetService<MeshConfigFileSource>()?.LoadInitial();
         if (serveYaml)
         {
             app.Services.GetRequiredService<MeshReadiness>()

@@ -27,4 +27,16 @@ public sealed record ControlPlaneOptions
 
     /// <summary>The control plane's own namespace, as istiod's <c>POD_NAMESPACE</c>.</summary>
     public string Namespace { get; init; } = "istio-system";
+
+    /// <summary>
+    /// A mesh config file (the <c>mesh</c> key's content of istiod's <c>istio</c> ConfigMap), applied before sources load
+    /// and watched. It wins over the cluster's ConfigMap, which is then not read.
+    /// </summary>
+    public string? MeshConfigFile { get; init; }
+
+    /// <summary>
+    /// A CustomResourceDefinition bundle (Istio's <c>crd-all.gen.yaml</c>) whose OpenAPI schemas and CEL rules every
+    /// source checks Istio objects against before serving them, as the API server would; null skips those checks.
+    /// </summary>
+    public string? CrdBundlePath { get; init; }
 }

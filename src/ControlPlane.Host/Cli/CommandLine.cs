@@ -4,7 +4,7 @@ using System.Globalization;
 
 /// <summary>
 /// Parses <c>[serve] [--config-dir PATH] [--xds-port N] [--monitoring-port N] [--bind ADDRESS]</c>
-/// <c>[--kubernetes on|off] [--kubeconfig PATH] [--namespace NAME]</c>.
+/// <c>[--kubernetes on|off] [--kubeconfig PATH] [--namespace NAME] [--mesh-config FILE] [--crds FILE]</c>.
 /// Usage errors are returned, not thrown, so <c>Program</c> can print them and exit 2.
 /// </summary>
 internal static class CommandLine
@@ -12,7 +12,8 @@ internal static class CommandLine
     public const string Usage =
         """
         usage: ControlPlane.Host [serve] [--config-dir <path>] [--xds-port <n>] [--monitoring-port <n>] [--bind <address>]
-                                 [--kubernetes <on|off>] [--kubeconfig <path>] [--namespace <name>]
+                                 [--kubernetes <on|off>] [--kubeconfig <path>] [--namespace <name>] [--crds <file>]
+                                 [--mesh-config <file>]
 
           --config-dir <path>     directory of Kubernetes and Istio YAML to serve (default: the embedded samples)
           --xds-port <n>          plaintext gRPC ADS port (default 15010)
@@ -21,6 +22,8 @@ internal static class CommandLine
           --kubernetes <on|off>   watch a Kubernetes API server (in-cluster, else the default kubeconfig); default off
           --kubeconfig <path>     watch the API server of this kubeconfig (implies --kubernetes on)
           --namespace <name>      the control plane's namespace (default istio-system)
+          --mesh-config <file>    istiod's mesh config YAML, applied and watched; wins over the istio ConfigMap
+          --crds <file>           Istio's CRD bundle (crd-all.gen.yaml); objects its schemas reject are not served
         """;
 
     public static (ControlPlaneOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
@@ -52,6 +55,8 @@ internal static class CommandLine
                 case "--bind": options = options with { BindAddress = value }; break;
                 case "--kubeconfig": options = options with { Kubeconfig = value, Kubernetes = true }; break;
                 case "--namespace": options = options with { Namespace = value }; break;
+                case "--mesh-config": options = options with { MeshConfigFile = value }; break;
+                case "--crds": options = options with { CrdBundlePath = value }; break;
                 case "--kubernetes" when value is "on" or "off": options = options with { Kubernetes = value == "on" }; break;
                 case "--kubernetes": return (null, $"option '--kubernetes': '{value}' is not on or off");
                 case "--xds-port" or "--monitoring-port":

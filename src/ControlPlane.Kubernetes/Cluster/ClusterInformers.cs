@@ -35,8 +35,15 @@ internal sealed class ClusterInformers
             ClusterResourceClients.Custom(client, KindHandlers.IstioNetworkingGroup, options.IstioVersion, k.Plural),
             o,
             logger)))];
-        All = [Namespaces, Services, EndpointSlices, Pods, Nodes, .. Istio.Select(i => i.Informer)];
+        ClusterWide = [Namespaces, Services, EndpointSlices, Pods, Nodes, .. Istio.Select(i => i.Informer)];
+        MeshConfigMap = options.WatchMeshConfigMap
+            ? new("configmaps", ClusterResourceClients.ConfigMap(client, options.Namespace, MeshConfigMapName), o, logger)
+            : null;
+        All = MeshConfigMap is null ? ClusterWide : [.. ClusterWide, MeshConfigMap];
     }
+
+    /// <summary>istiod's mesh config ConfigMap in the control plane's namespace; its <c>mesh</c> key holds the MeshConfig.</summary>
+    public const string MeshConfigMapName = "istio";
 
     public ResourceInformer<V1Namespace> Namespaces { get; }
 
@@ -52,6 +59,12 @@ internal sealed class ClusterInformers
 
     public IReadOnlyList<(string Kind, ResourceInformer<CustomResource> Informer)> Istio { get; }
 
+    /// <summary>The mesh config ConfigMap's informer, restricted to one namespace and name; null when not watched.</summary>
+    public ResourceInformer<V1ConfigMap>? MeshConfigMap { get; }
+
+    /// <summary>The informers watching every namespace (what the ClusterRole grants).</summary>
+    public IReadOnlyList<IResourceInformer> ClusterWide { get; }
+
     public IReadOnlyList<IResourceInformer> All { get; }
 
     /// <summary>Calls <paramref name="changed"/> with the informer's resource name after every cache change of any kind.</summary>
@@ -62,6 +75,7 @@ internal sealed class ClusterInformers
         EndpointSlices.AddHandler(_ => changed(EndpointSlices.ResourceName));
         Pods.AddHandler(_ => changed(Pods.ResourceName));
         Nodes.AddHandler(_ => changed(Nodes.ResourceName));
+        MeshConfigMap?.AddHandler(_ => changed(MeshConfigMap.ResourceName));
         foreach (var (_, informer) in Istio)
         {
             informer.AddHandler(_ => changed(informer.ResourceName));

@@ -2,6 +2,7 @@ namespace ControlPlane.Kubernetes.Cluster;
 
 using ControlPlane.Kubernetes.Assembling;
 using ControlPlane.Kubernetes.Informers;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.Mesh;
 using ControlPlane.Model.State;
@@ -12,9 +13,9 @@ using k8s.Models;
 /// Turns the informers' current snapshots into the whole mesh as one <see cref="MeshDelta"/> of upserts, joined by the
 /// YAML source's <see cref="MeshAssembler"/>; objects unchanged since the last build are not converted again.
 /// </summary>
-internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSourceOptions options)
+internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSourceOptions options, CrdSchemaSet? schemas = null)
 {
-    private readonly ClusterObjectConverter converter = new();
+    private readonly ClusterObjectConverter converter = new(schemas);
 
     public int Conversions => converter.Conversions;
 
@@ -24,7 +25,7 @@ internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSour
         var problems = new List<ConfigProblem>();
         converter.Begin(mesh);
         var namespaces = informers.Namespaces.Snapshot;
-        var filter = DiscoveryFilter.Create(options.DiscoverySelectors, namespaces.Items.Values, options.Namespace);
+        var filter = DiscoveryFilter.Create(Selectors(mesh), namespaces.Items.Values, options.Namespace);
         Add(namespaces, "v1", "Namespace", filter, inputs, problems);
         Add(informers.Services.Snapshot, "v1", "Service", filter, inputs, problems);
         Add(informers.EndpointSlices.Snapshot, "discovery.k8s.io/v1", "EndpointSlice", filter, inputs, problems);
@@ -38,6 +39,10 @@ internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSour
         var complete = MeshAssembler.Assemble(inputs, problems);
         return (complete, problems, inputs.Count);
     }
+
+    /// <summary>MeshConfig's selectors when it has any; otherwise the options' default.</summary>
+    private IReadOnlyList<NamespaceSelector> Selectors(MeshConfig mesh) =>
+        mesh.DiscoverySelectors.IsEmpty ? options.DiscoverySelectors : [.. mesh.DiscoverySelectors.Select(NamespaceSelector.From)];
 
     private static void Accept(ConvertedObject result, MeshInputs inputs, List<ConfigProblem> problems)
     {

@@ -3,6 +3,7 @@ namespace ControlPlane.Kubernetes.Cluster;
 using System.Text.Json.Nodes;
 using ControlPlane.Kubernetes.Assembling;
 using ControlPlane.Kubernetes.Informers;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Kubernetes.Yaml.Parsing;
 using ControlPlane.Model.Diagnostics;
@@ -11,8 +12,9 @@ using ControlPlane.Model.Mesh;
 /// <summary>
 /// Converts API objects with the YAML source's reader (same validation, same model records) and remembers each result by
 /// its stamp, so a rebuild converts only objects that changed since the last one. Not thread-safe: one rebuild at a time.
+/// With a CRD bundle, objects of the kinds it defines are schema-checked first, as the YAML source checks them.
 /// </summary>
-internal sealed class ClusterObjectConverter
+internal sealed class ClusterObjectConverter(CrdSchemaSet? schemas = null)
 {
     private Dictionary<(string Kind, ResourceKey Key), ConvertedObject> converted = [];
     private Dictionary<(string Kind, ResourceKey Key), ConvertedObject> seen = [];
@@ -53,7 +55,7 @@ internal sealed class ClusterObjectConverter
         var origin = $"kubernetes:{kind}/{key}";
         var inputs = new MeshInputs();
         var problems = new List<ConfigProblem>();
-        new YamlObjectReader(mesh!, inputs, problems, []).Read(new ParsedDocument(origin, 0) { Root = body });
+        new YamlObjectReader(mesh!, inputs, problems, [], schemas).Read(new ParsedDocument(origin, 0) { Root = body });
         object? value = inputs.Namespaces.FirstOrDefault() as object
             ?? inputs.Services.FirstOrDefault() as object
             ?? inputs.Pods.FirstOrDefault() as object

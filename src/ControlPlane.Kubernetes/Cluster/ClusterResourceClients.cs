@@ -32,6 +32,14 @@ internal static class ClusterResourceClients
         async ct => From(await k.CoreV1.ListNodeAsync(cancellationToken: ct).ConfigureAwait(false)),
         (rv, timeout, onError, ct) => k.CoreV1.WatchListNodeAsync(allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct));
 
+    /// <summary>
+    /// The ConfigMaps named <paramref name="name"/> in <paramref name="ns"/> only: a field selector keeps the list and
+    /// watch to that one object, so the grant needed is a Role in one namespace, not cluster-wide ConfigMap access.
+    /// </summary>
+    public static IResourceClient<V1ConfigMap> ConfigMap(IKubernetes k, string ns, string name) => new KubernetesResourceClient<V1ConfigMap>(
+        async ct => From(await k.CoreV1.ListNamespacedConfigMapAsync(ns, fieldSelector: $"metadata.name={name}", cancellationToken: ct).ConfigureAwait(false)),
+        (rv, timeout, onError, ct) => k.CoreV1.WatchListNamespacedConfigMapAsync(ns, fieldSelector: $"metadata.name={name}", allowWatchBookmarks: true, resourceVersion: rv, timeoutSeconds: timeout, onError: onError, cancellationToken: ct));
+
     /// <summary>A custom resource of every namespace: <c>/apis/{group}/{version}/{plural}</c>.</summary>
     public static IResourceClient<CustomResource> Custom(IKubernetes k, string group, string version, string plural) =>
         new KubernetesResourceClient<CustomResource>(

@@ -24,7 +24,13 @@ public sealed class ClusterSourceOptions
     public InformerOptions Informer { get; set; } = new();
 
     /// <summary>
-    /// MeshConfig <c>discoverySelectors</c>: when any are given, only objects of matching namespaces (and of
+    /// Read MeshConfig from the <c>istio</c> ConfigMap (key <c>mesh</c>) in <see cref="Namespace"/> and apply it. Off when a
+    /// mesh config file is given, which wins as an explicit override.
+    /// </summary>
+    public bool WatchMeshConfigMap { get; set; } = true;
+
+    /// <summary>
+    /// The default for MeshConfig <c>discoverySelectors</c>, used while the applied MeshConfig has none: when any are given, only objects of matching namespaces (and of
     /// <see cref="Namespace"/>) are served. Filtering is local; informers still watch every namespace, as istiod's do.
     /// </summary>
     public IReadOnlyList<NamespaceSelector> DiscoverySelectors { get; set; } = [];

@@ -1,8 +1,12 @@
 namespace ControlPlane.Kubernetes.Cluster;
 
 using System.Threading.Channels;
+using ControlPlane.Kubernetes.Schema;
+using ControlPlane.Kubernetes.Mesh;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Model.Diagnostics;
+using ControlPlane.Model.Mesh;
+using ControlPlane.Model.Pushing;
 using ControlPlane.Model.State;
 using k8s;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +21,12 @@ using Microsoft.Extensions.Options;
 /// or EndpointSlice change becomes an endpoint-only delta (an EDS push). Changes arriving during a rebuild are coalesced
 /// into the next one.
 /// </summary>
-public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics, IDisposable
+/// <remarks>
+/// With <see cref="ClusterSourceOptions.WatchMeshConfigMap"/>, the <c>istio</c> ConfigMap's <c>mesh</c> key is applied
+/// with <see cref="MeshStore.SetMeshConfig"/> before each rebuild; any MeshConfig change, from there or from a file,
+/// triggers a rebuild, since discoverySelectors and the root namespace shape what is served.
+/// </remarks>
+public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics, IPushRequestSink, IDisposable
 {
     public const string Name = "kubernetes";
 
@@ -32,18 +41,31 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
     private readonly CancellationTokenSource stopping = new();
     private IReadOnlyList<ConfigProblem> problems = [];
     private HashSet<string> logged = new(StringComparer.Ordinal);
+    private readonly MeshConfigApplier meshConfigMap;
+    private MeshConfig lastMesh;
+    private bool meshConfigMapApplied;
     private Task? running;
     private int rebuilds;
     private int disposed;
 
     public KubernetesClusterSource(MeshStore store, MeshReadiness readiness, IOptions<ClusterSourceOptions> options, ILoggerFactory loggers)
+        : this(store, readiness, options, loggers, null)
+    {
+    }
+
+    /// <summary>With <paramref name="schemas"/>, Istio objects of the kinds the CRD bundle defines are schema-checked before conversion.</summary>
+    internal KubernetesClusterSource(
+        MeshStore store, MeshReadiness readiness, IOptions<ClusterSourceOptions> options, ILoggerFactory loggers, CrdSchemaSet? schemas)
     {
         this.store = store;
         logger = loggers.CreateLogger<KubernetesClusterSource>();
         client = ClusterClientFactory.Create(options.Value);
         informers = new ClusterInformers(client, options.Value, loggers);
         informers.OnChange(_ => changed.Writer.TryWrite(true));
-        builder = new ClusterMeshBuilder(informers, options.Value);
+        builder = new ClusterMeshBuilder(informers, options.Value, schemas);
+        meshConfigMap = new MeshConfigApplier(store, $"ConfigMap {options.Value.Namespace}/{ClusterInformers.MeshConfigMapName}", logger);
+        lastMesh = store.Current.Mesh;
+        store.Subscribe(this);
 
         // Registered when the container creates the source, which is before the host serves anything, so /ready and
         // xDS wait for every informer from the first request on.
@@ -64,6 +86,18 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
 
     /// <summary>Objects converted so far; unchanged objects are not converted again by a rebuild.</summary>
     internal int Conversions => builder.Conversions;
+
+    /// <summary>
+    /// Called by the store under its lock, so it only signals: a MeshConfig different from the one last seen (a new
+    /// record is a new MeshConfig) asks for a rebuild; the source's own applies leave it unchanged and signal nothing.
+    /// </summary>
+    public void Enqueue(PushRequest request, MeshSnapshot snapshot)
+    {
+        if (!ReferenceEquals(Interlocked.Exchange(ref lastMesh, snapshot.Mesh), snapshot.Mesh))
+        {
+            changed.Writer.TryWrite(true);
+        }
+    }
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -144,6 +178,7 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
     /// <summary>Builds the mesh from the snapshots and applies what changed; returns the number of objects read.</summary>
     private int Rebuild()
     {
+        ApplyMeshConfigMap();
         var (complete, found, objects) = builder.Build(store.Current.Mesh);
         Report(found);
         var delta = differ.Diff(complete);
@@ -158,6 +193,29 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
         ClusterSourceLog.Applied(logger, delta.UpsertedServices.Length, delta.UpsertedEndpoints.Length, delta.UpsertedConfigs.Length,
             delta.UpsertedNamespaces.Length, delta.RemovedServices.Length, delta.RemovedConfigs.Length, delta.RemovedNamespaces.Length);
         return objects;
+    }
+
+    /// <summary>
+    /// Applies the ConfigMap's <c>mesh</c> key. A ConfigMap that is absent from the start leaves the store's MeshConfig
+    /// alone (no needless global push); one that disappears later falls back to istiod's defaults, as istiod does.
+    /// </summary>
+    private void ApplyMeshConfigMap()
+    {
+        if (informers.MeshConfigMap is not { } informer)
+        {
+            return;
+        }
+
+        var map = informer.Snapshot.Items.Values.FirstOrDefault(m => m.Metadata?.Name == ClusterInformers.MeshConfigMapName);
+        string? text = null;
+        map?.Data?.TryGetValue("mesh", out text);
+        if (text is null && !meshConfigMapApplied)
+        {
+            return;
+        }
+
+        meshConfigMapApplied = true;
+        meshConfigMap.Apply(text ?? "");
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 namespace ControlPlane.Kubernetes.Cluster;
 
 using System.Collections.Immutable;
+using ControlPlane.Model.Mesh;
 
 /// <summary>
 /// A Kubernetes label selector over namespace labels, as in MeshConfig <c>discoverySelectors</c>: every
@@ -11,6 +12,12 @@ public sealed record NamespaceSelector
     public ImmutableDictionary<string, string> MatchLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
 
     public ImmutableArray<LabelRequirement> MatchExpressions { get; init; } = [];
+
+    public static NamespaceSelector From(DiscoverySelector selector) => new()
+    {
+        MatchLabels = selector.MatchLabels,
+        MatchExpressions = [.. selector.MatchExpressions.Select(r => new LabelRequirement(r.Key, r.Operator, r.Values))],
+    };
 
     public bool Matches(IReadOnlyDictionary<string, string> labels) =>
         MatchLabels.All(l => labels.TryGetValue(l.Key, out var value) && value == l.Value)

@@ -1,8 +1,11 @@
 namespace Microsoft.Extensions.DependencyInjection;
 
 using ControlPlane.Kubernetes.Cluster;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Model.Diagnostics;
+using ControlPlane.Model.State;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 public static class ClusterSourceServiceCollectionExtensions
@@ -11,7 +14,8 @@ public static class ClusterSourceServiceCollectionExtensions
     /// Registers the Kubernetes cluster source: a singleton <see cref="KubernetesClusterSource"/> run as a hosted service
     /// and exposed as an <see cref="IConfigDiagnostics"/>. It registers its initial sync with <c>MeshReadiness</c> itself.
     /// Options are validated when the source is created (a missing kubeconfig file fails then, with its path).
-    /// Expects <c>MeshStore</c> and <c>MeshReadiness</c> singletons.
+    /// Expects <c>MeshStore</c> and <c>MeshReadiness</c> singletons. When a <see cref="CrdSchemaSet"/> singleton is
+    /// registered, Istio objects of the kinds it defines are schema-checked before conversion.
     /// </summary>
     public static IServiceCollection AddKubernetesClusterSource(this IServiceCollection services, Action<ClusterSourceOptions> configure)
     {
@@ -19,7 +23,12 @@ public static class ClusterSourceServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(configure);
         services.AddOptions<ClusterSourceOptions>().Configure(configure).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterSourceOptions>, ClusterSourceOptionsValidator>());
-        services.TryAddSingleton<KubernetesClusterSource>();
+        services.TryAddSingleton(sp => new KubernetesClusterSource(
+            sp.GetRequiredService<MeshStore>(),
+            sp.GetRequiredService<MeshReadiness>(),
+            sp.GetRequiredService<IOptions<ClusterSourceOptions>>(),
+            sp.GetRequiredService<ILoggerFactory>(),
+            sp.GetService<CrdSchemaSet>()));
         services.AddHostedService(sp => sp.GetRequiredService<KubernetesClusterSource>());
         services.AddSingleton<IConfigDiagnostics>(sp => sp.GetRequiredService<KubernetesClusterSource>());
         return services;

@@ -59,6 +59,9 @@ internal sealed class CrdSchemaSet
     /// <summary>Whether the bundle defines <paramref name="kind"/> in the API group of <paramref name="apiVersion"/>.</summary>
     public bool Defines(string apiVersion, string kind) => served.ContainsKey((GroupOf(apiVersion), kind));
 
+    /// <summary>Whether the bundle defines any kind of the API group <paramref name="group"/> (<c>networking.istio.io</c>, say).</summary>
+    public bool DefinesGroup(string group) => served.Keys.Any(k => k.Group == group);
+
     /// <summary>Validates a whole object; null when the bundle does not define its kind.</summary>
     public IReadOnlyList<SchemaFinding>? Validate(JsonObject body, string apiVersion, string kind)
     {

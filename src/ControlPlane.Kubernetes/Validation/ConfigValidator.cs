@@ -62,29 +62,16 @@ internal sealed class ConfigValidator(CrdSchemaSet? schemas, MeshConfig mesh)
             return null;
         }
 
-        var ns = read && !handler.Namespaced ? "" : Text(body["metadata"]?["namespace"]) ?? MetadataConverter.DefaultNamespace;
-        var name = Text(body["metadata"]?["name"]) ?? "";
+        var (ns, name) = SchemaProblems.Identify(body, !read || handler.Namespaced);
         var problems = new List<ConfigProblem>();
         if (inBundle)
         {
-            problems.AddRange(SchemaProblems(document, body, apiVersion, kind, ns, name, prefix));
+            problems.AddRange(SchemaProblems.Find(schemas!, document, body, apiVersion, kind, (ns, name), prefix));
         }
 
         problems.AddRange(SemanticProblems(document, body, prefix));
         return new ObjectVerdict(document.File, kind.Length == 0 ? "Unknown" : kind, ns, name, Deduplicate(problems));
     }
-
-    private IEnumerable<ConfigProblem> SchemaProblems(ParsedDocument document, JsonObject body, string apiVersion, string kind, string ns, string name, string prefix) =>
-        schemas!.Validate(body, apiVersion, kind)!.Select(finding => new ConfigProblem
-        {
-            Origin = document.Origin,
-            Kind = kind,
-            Namespace = ns,
-            Name = name,
-            Field = Prefixed(prefix, finding.Field),
-            Message = WithLine(document, body, finding),
-            Severity = finding.Severity,
-        });
 
     /// <summary>Runs the serving path's reader on this object alone, so duplicates across objects do not count.</summary>
     private List<ConfigProblem> SemanticProblems(ParsedDocument document, JsonObject body, string prefix)
@@ -92,36 +79,12 @@ internal sealed class ConfigValidator(CrdSchemaSet? schemas, MeshConfig mesh)
         var problems = new List<ConfigProblem>();
         var single = new ParsedDocument(document.File, document.Index) { Root = body, Lines = document.Lines };
         new YamlObjectReader(mesh, new MeshInputs(), problems, []).Read(single);
-        return problems.Select(p => p with { Field = Prefixed(prefix, p.Field) }).ToList();
-    }
-
-    /// <summary>The line of the field (or of the nearest enclosing node that has one), as the converters' messages give it.</summary>
-    private static string WithLine(ParsedDocument document, JsonObject body, SchemaFinding finding)
-    {
-        var field = finding.Field;
-        while (true)
-        {
-            if (SchemaPath.Resolve(body, field) is { } node && document.Lines.TryGetValue(node, out var line))
-            {
-                return $"{finding.Message} (line {line})";
-            }
-
-            var cut = Math.Max(field.LastIndexOf('.'), field.LastIndexOf('['));
-            if (cut <= 0)
-            {
-                return document.Lines.TryGetValue(body, out var objectLine) ? $"{finding.Message} (line {objectLine})" : finding.Message;
-            }
-
-            field = field[..cut];
-        }
+        return problems.Select(p => p with { Field = SchemaProblems.Prefixed(prefix, p.Field) }).ToList();
     }
 
     /// <summary>A string field, or null when absent or of another type (the reader reports the type error).</summary>
     private static string? Text(JsonNode? node) =>
         node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static string Prefixed(string prefix, string field) =>
-        prefix.Length == 0 ? field : field.Length == 0 ? prefix : $"{prefix}.{field}";
 
     /// <summary>A list item's reader reports the same problem once per pass; a verdict lists it once.</summary>
     private static List<ConfigProblem> Deduplicate(List<ConfigProblem> problems) => problems.Distinct().ToList();

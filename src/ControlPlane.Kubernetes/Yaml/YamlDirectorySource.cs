@@ -1,6 +1,7 @@
 namespace ControlPlane.Kubernetes.Yaml;
 
 using System.Diagnostics;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Yaml.Parsing;
 using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.State;
@@ -26,6 +27,7 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
     private readonly TaskCompletionSource initialLoad = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly CancellationTokenSource stopping = new();
     private readonly string directory;
+    private readonly CrdSchemaSet? schemas;
     private IReadOnlyList<ConfigProblem> problems = [];
     private HashSet<string> logged = new(StringComparer.Ordinal);
     private Task? watchLoop;
@@ -34,7 +36,14 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
     private DirectoryChangeWatcher? watcher;
 
     public YamlDirectorySource(MeshStore store, IOptions<YamlSourceOptions> options, ILogger<YamlDirectorySource> logger)
+        : this(store, options, logger, null)
     {
+    }
+
+    /// <summary>With <paramref name="schemas"/>, every object of a kind the CRD bundle defines is schema-checked on each load.</summary>
+    internal YamlDirectorySource(MeshStore store, IOptions<YamlSourceOptions> options, ILogger<YamlDirectorySource> logger, CrdSchemaSet? schemas)
+    {
+        this.schemas = schemas;
         this.store = store;
         this.options = options.Value;
         this.logger = logger;
@@ -112,7 +121,7 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
     internal bool Reload()
     {
         var watch = Stopwatch.StartNew();
-        var result = YamlMeshLoader.LoadDirectory(directory, options.Mesh ?? store.Current.Mesh);
+        var result = YamlMeshLoader.LoadDirectory(directory, options.Mesh ?? store.Current.Mesh, schemas);
         Report(result, watch.ElapsedMilliseconds);
         var delta = differ.Diff(result.Delta);
         if (delta.IsEmpty)

@@ -1,6 +1,7 @@
 namespace ControlPlane.Kubernetes.Yaml;
 
 using ControlPlane.Kubernetes.Assembling;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Yaml.Parsing;
 using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.Mesh;
@@ -12,9 +13,9 @@ internal sealed class YamlLoadSession
     private readonly List<SkippedObject> skipped = [];
     private readonly YamlObjectReader reader;
 
-    public YamlLoadSession(MeshConfig mesh)
+    public YamlLoadSession(MeshConfig mesh, CrdSchemaSet? schemas = null)
     {
-        reader = new YamlObjectReader(mesh, inputs, Problems, skipped);
+        reader = new YamlObjectReader(mesh, inputs, Problems, skipped, schemas);
     }
 
     public List<ConfigProblem> Problems { get; } = [];

@@ -3,6 +3,7 @@ namespace ControlPlane.Kubernetes.Yaml;
 using System.Text.Json.Nodes;
 using ControlPlane.Kubernetes.Assembling;
 using ControlPlane.Kubernetes.Converters;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Kubernetes.Yaml.Parsing;
 using ControlPlane.Model.Diagnostics;
@@ -10,9 +11,11 @@ using ControlPlane.Model.Mesh;
 
 /// <summary>
 /// Turns parsed documents into accepted inputs and problems: expands <c>kind: List</c>, dispatches on API group and
-/// kind, and keeps an object only when reading it raised no error.
+/// kind, and keeps an object only when reading it raised no error. With a CRD bundle, an object of a kind it defines is
+/// checked against its schema first, and one the schema rejects is not converted.
 /// </summary>
-internal sealed class YamlObjectReader(MeshConfig mesh, MeshInputs inputs, List<ConfigProblem> problems, List<SkippedObject> skipped)
+internal sealed class YamlObjectReader(
+    MeshConfig mesh, MeshInputs inputs, List<ConfigProblem> problems, List<SkippedObject> skipped, CrdSchemaSet? schemas = null)
 {
     public void Read(ParsedDocument document)
     {
@@ -72,10 +75,30 @@ internal sealed class YamlObjectReader(MeshConfig mesh, MeshInputs inputs, List<
         if (apiVersion is not null && kind is not null)
         {
             collector.Kind = kind;
-            Convert(document, root, apiVersion, kind);
+            if (!SchemaRejects(document, body, apiVersion, kind, path))
+            {
+                Convert(document, root, apiVersion, kind);
+            }
         }
 
         problems.AddRange(collector.Problems);
+    }
+
+    /// <summary>
+    /// The API server refuses to store an object its CRD schema rejects; such an object is not served either, and only the
+    /// schema's findings are reported for it (the converters would mostly restate them).
+    /// </summary>
+    private bool SchemaRejects(ParsedDocument document, JsonObject body, string apiVersion, string kind, string path)
+    {
+        if (schemas is null || !schemas.Defines(apiVersion, kind))
+        {
+            return false;
+        }
+
+        var namespaced = !KindHandlers.TryGet(apiVersion, kind, out var handler) || handler.Namespaced;
+        var found = SchemaProblems.Find(schemas, document, body, apiVersion, kind, SchemaProblems.Identify(body, namespaced), path);
+        problems.AddRange(found);
+        return found.Any(p => p.Severity == ProblemSeverity.Error);
     }
 
     private void Convert(ParsedDocument document, FieldReader root, string apiVersion, string kind)

@@ -1,5 +1,6 @@
 namespace ControlPlane.Model.Mesh;
 
+using System.Collections.Immutable;
 using ControlPlane.Model.Config.Sidecars;
 
 /// <summary>The MeshConfig fields translation reads, with istiod's defaults.</summary>
@@ -28,4 +29,10 @@ public sealed record MeshConfig
     public TimeSpan DnsRefreshRate { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool EnableAutoMtls { get; init; } = true;
+
+    /// <summary>
+    /// Namespaces the mesh discovers; empty means every namespace. The array compares by reference, so equal selectors
+    /// parsed twice make unequal records; harmless, since applying any MeshConfig is a global push anyway.
+    /// </summary>
+    public ImmutableArray<DiscoverySelector> DiscoverySelectors { get; init; } = [];
 }

@@ -10,6 +10,7 @@ public sealed class ChartTemplateTests
     [
         "_helpers.tpl", "NOTES.txt", "deployment.yaml", "service.yaml", "serviceaccount.yaml", "clusterrole.yaml",
         "clusterrolebinding.yaml", "poddisruptionbudget.yaml", "horizontalpodautoscaler.yaml", "configmap.yaml",
+        "role.yaml", "rolebinding.yaml",
     ];
 
     public static TheoryData<string> TemplateFiles => new(Templates);

@@ -21,7 +21,7 @@ public sealed class HelmChartTests
         Assert.True(exitCode == 0, output);
         var kinds = YamlJson.ParseAll(output).Select(d => (string?)d["kind"]).Order().ToList();
         Assert.Equal(
-            ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Service", "ServiceAccount"],
+            ["ClusterRole", "ClusterRoleBinding", "ConfigMap", "Deployment", "HorizontalPodAutoscaler", "PodDisruptionBudget", "Role", "RoleBinding", "Service", "ServiceAccount"],
             kinds);
         Assert.Contains("name: controlplane\n", output, StringComparison.Ordinal);
         Assert.Contains("name: istio\n", output, StringComparison.Ordinal);

@@ -27,6 +27,17 @@ public sealed class CommandLineTests
         Assert.Equal(18000, withoutVerb!.XdsPort);
     }
 
+    [Fact]
+    public void A_crd_bundle_is_read_as_a_path_and_is_off_by_default()
+    {
+        var (options, _) = CommandLine.Parse(["serve", "--crds", "/etc/istio/crd-all.gen.yaml"]);
+        var (defaults, _) = CommandLine.Parse([]);
+
+        Assert.Equal("/etc/istio/crd-all.gen.yaml", options!.CrdBundlePath);
+        Assert.Null(defaults!.CrdBundlePath);
+        Assert.Contains("--crds <file>", CommandLine.Usage, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(new[] { "--xds-port", "http" }, "'http' is not a port number")]
     [InlineData(new[] { "--xds-port", "70000" }, "'70000' is not a port number")]

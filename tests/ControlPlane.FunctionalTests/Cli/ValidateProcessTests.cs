@@ -1,5 +1,6 @@
 namespace ControlPlane.FunctionalTests.Cli;
 
+using ControlPlane.Testing.SharedData;
 using System.Diagnostics;
 using ControlPlane.Host.Cli;
 
@@ -20,10 +21,10 @@ public sealed class ValidateProcessTests
         Assert.Equal(ValidateCommand.UsageError, usage);
     }
 
-    [ValidateSharedDataFact]
+    [SharedDataFact]
     public async Task Istio_bookinfo_networking_samples_are_valid_against_istio_crds()
     {
-        var istio = ValidateSharedData.Istio!;
+        var istio = SharedData.Istio!;
         var crds = Path.Combine(istio, "crds", "istio-istio", "manifests", "charts", "base", "files", "crd-all.gen.yaml");
 
         var (code, output) = await RunAsync("validate", "--crds", crds, Path.Combine(istio, "samples", "bookinfo", "networking"));

@@ -1,5 +1,6 @@
 namespace ControlPlane.FunctionalTests.Infrastructure;
 
+using ControlPlane.Host;
 using ControlPlane.Testing.Hosting;
 using ControlPlane.Testing.Xds;
 using Envoy.Config.Core.V3;
@@ -29,11 +30,12 @@ internal sealed class SampleMesh : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<SampleMesh> StartAsync()
+    /// <param name="options">Changes to the host's command-line options (a CRD bundle, say).</param>
+    public static async Task<SampleMesh> StartAsync(Func<ControlPlaneOptions, ControlPlaneOptions>? options = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cp-functional-" + Guid.NewGuid().ToString("N"));
         CopyDirectory(Path.Combine(AppContext.BaseDirectory, "samples"), directory);
-        return new SampleMesh(directory, await RunningControlPlane.StartAsync(directory));
+        return new SampleMesh(directory, await RunningControlPlane.StartAsync(directory, options: options));
     }
 
     public static Node CatalogSidecar(string pod = "catalog-v1-a") =>

@@ -3,6 +3,7 @@ namespace ControlPlane.Kubernetes.Tests.Cluster;
 using System.Threading.Channels;
 using ControlPlane.Kubernetes.Cluster;
 using ControlPlane.Kubernetes.Informers;
+using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Model.Pushing;
 using ControlPlane.Model.Services;
 using ControlPlane.Model.State;
@@ -16,7 +17,7 @@ internal sealed class ClusterSourceHarness : IAsyncDisposable, IPushRequestSink
     private static readonly TimeSpan Guard = TimeSpan.FromSeconds(10);
     private readonly Channel<PushRequest> pushes = Channel.CreateUnbounded<PushRequest>();
 
-    private ClusterSourceHarness(FakeKubernetesApiServer server, TimeSpan initialBackoff, Action<ClusterSourceOptions>? configure)
+    private ClusterSourceHarness(FakeKubernetesApiServer server, TimeSpan initialBackoff, Action<ClusterSourceOptions>? configure, CrdSchemaSet? schemas)
     {
         Server = server;
         Store.Subscribe(this);
@@ -26,7 +27,7 @@ internal sealed class ClusterSourceHarness : IAsyncDisposable, IPushRequestSink
             Informer = new InformerOptions { InitialBackoff = initialBackoff, MaxBackoff = initialBackoff * 10 },
         };
         configure?.Invoke(options);
-        Source = new KubernetesClusterSource(Store, Readiness, Options.Create(options), NullLoggerFactory.Instance);
+        Source = new KubernetesClusterSource(Store, Readiness, Options.Create(options), NullLoggerFactory.Instance, schemas);
     }
 
     public FakeKubernetesApiServer Server { get; }
@@ -37,8 +38,9 @@ internal sealed class ClusterSourceHarness : IAsyncDisposable, IPushRequestSink
 
     public KubernetesClusterSource Source { get; }
 
-    public static async Task<ClusterSourceHarness> CreateAsync(TimeSpan? initialBackoff = null, Action<ClusterSourceOptions>? configure = null) =>
-        new(await FakeKubernetesApiServer.StartAsync(), initialBackoff ?? TimeSpan.FromMilliseconds(10), configure);
+    public static async Task<ClusterSourceHarness> CreateAsync(
+        TimeSpan? initialBackoff = null, Action<ClusterSourceOptions>? configure = null, CrdSchemaSet? schemas = null) =>
+        new(await FakeKubernetesApiServer.StartAsync(), initialBackoff ?? TimeSpan.FromMilliseconds(10), configure, schemas);
 
     public static ServiceKey Key(string ns, string name) => new($"{name}.{ns}.svc.cluster.local", ns);
 

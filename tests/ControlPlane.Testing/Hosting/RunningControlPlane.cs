@@ -35,14 +35,20 @@ public sealed class RunningControlPlane : IAsyncDisposable
 
     public MeshStore Store => app.Services.GetRequiredService<MeshStore>();
 
-    public static async Task<RunningControlPlane> StartAsync(string configDirectory, Action<WebApplicationBuilder>? configure = null)
+    /// <param name="configDirectory">The YAML directory to serve.</param>
+    /// <param name="configure">Changes to the host's services before it is built (fakes, extra sources).</param>
+    /// <param name="options">
+    /// Changes to the command-line options (a CRD bundle, say); directory, ports and bind address are set before it runs.
+    /// </param>
+    public static async Task<RunningControlPlane> StartAsync(
+        string configDirectory, Action<WebApplicationBuilder>? configure = null, Func<ControlPlaneOptions, ControlPlaneOptions>? options = null)
     {
         // A free port found here can be taken by a parallel test before Kestrel binds it: pick again and retry.
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await TryStartAsync(configDirectory, configure).ConfigureAwait(false);
+                return await TryStartAsync(configDirectory, configure, options).ConfigureAwait(false);
             }
             catch (IOException error) when (attempt < 5 && error.InnerException is AddressInUseException)
             {
@@ -50,7 +56,8 @@ public sealed class RunningControlPlane : IAsyncDisposable
         }
     }
 
-    private static async Task<RunningControlPlane> TryStartAsync(string configDirectory, Action<WebApplicationBuilder>? configure)
+    private static async Task<RunningControlPlane> TryStartAsync(
+        string configDirectory, Action<WebApplicationBuilder>? configure, Func<ControlPlaneOptions, ControlPlaneOptions>? adjust)
     {
         var options = new ControlPlaneOptions
         {
@@ -59,6 +66,7 @@ public sealed class RunningControlPlane : IAsyncDisposable
             MonitoringPort = FreePort(),
             BindAddress = "127.0.0.1",
         };
+        options = adjust?.Invoke(options) ?? options;
         var app = ControlPlaneApplication.Build(options, builder =>
         {
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
