@@ -61,10 +61,12 @@ public sealed class MonitoringEndpointTests
                 - destination: {host: cart}
             """);
 
+        // The source publishes its problems before it applies the load to the store: wait until both are visible.
         var rejected = await WaitForAsync(mesh, async () =>
         {
             using var json = JsonDocument.Parse(await mesh.Http.GetStringAsync("/debug/configz"));
-            return json.RootElement.GetProperty("sources").EnumerateArray()
+            var fineServed = json.RootElement.GetProperty("configs").EnumerateArray().Any(c => c.GetProperty("name").GetString() == "fine");
+            return !fineServed ? default : json.RootElement.GetProperty("sources").EnumerateArray()
                 .SelectMany(s => s.GetProperty("rejected").EnumerateArray())
                 .Select(r => r.Clone())
                 .FirstOrDefault(r => r.GetProperty("name").GetString() == "broken");
