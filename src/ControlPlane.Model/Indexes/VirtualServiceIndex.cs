@@ -48,9 +48,15 @@ public sealed class VirtualServiceIndex
     public int MeshOrder(VirtualServiceEntry entry) => meshOrder[entry];
 
     /// <summary>Mesh-bound VirtualServices visible from <paramref name="viewerNamespace"/> that name a host matching <paramref name="hostname"/>.</summary>
-    public IEnumerable<VirtualServiceEntry> ForMeshHost(string hostname, string viewerNamespace) =>
-        Mesh.Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace)
-                        && e.Hosts.Any(h => HostName.Overlaps(h, hostname)));
+    /// <remarks>A concrete host is looked up (exact entries plus the wildcard ones), not scanned for; order stays precedence order.</remarks>
+    public IEnumerable<VirtualServiceEntry> ForMeshHost(string hostname, string viewerNamespace)
+    {
+        IEnumerable<VirtualServiceEntry> candidates = HostName.IsWildcard(hostname)
+            ? Mesh
+            : MeshWithExactHost(hostname).Concat(MeshWithWildcardHosts).Distinct(ReferenceEqualityComparer.Instance).Cast<VirtualServiceEntry>().OrderBy(MeshOrder);
+        return candidates.Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace)
+                                     && e.Hosts.Any(h => HostName.Overlaps(h, hostname)));
+    }
 
     private static VirtualServiceEntry Resolve(VirtualService vs, MeshConfig mesh)
     {
