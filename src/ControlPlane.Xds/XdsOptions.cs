@@ -40,6 +40,18 @@ public sealed class XdsOptions : IValidatableObject
     public int RequestBufferSize { get; set; } = 16;
 
     /// <summary>
+    /// Whether generated clusters and endpoint assignments are cached and shared across proxies whose inputs are the same
+    /// (istiod: <c>PILOT_ENABLE_XDS_CACHE</c>, default on).
+    /// </summary>
+    public bool EnableResourceCache { get; set; } = true;
+
+    /// <summary>Entries per cache (istiod: <c>PILOT_XDS_CACHE_SIZE</c>, 60,000); above it the least recently used go.</summary>
+    public int ResourceCacheSize { get; set; } = 60_000;
+
+    /// <summary>An entry no proxy has read for this long is dropped, so superseded inputs do not hold memory.</summary>
+    public TimeSpan ResourceCacheIdleTimeout { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// This instance's id in the ControlPlane identifier of <c>istio.io/debug/*</c> responses (istioctl keys its results by
     /// it). Defaults to the host name, which is the pod name in Kubernetes.
     /// </summary>
@@ -55,6 +67,16 @@ public sealed class XdsOptions : IValidatableObject
         if (DebounceAfter <= TimeSpan.Zero)
         {
             yield return Error($"Xds:DebounceAfter must be positive (was {DebounceAfter}).", nameof(DebounceAfter));
+        }
+
+        if (ResourceCacheSize < 1)
+        {
+            yield return Error($"Xds:ResourceCacheSize must be at least 1 (was {ResourceCacheSize}).", nameof(ResourceCacheSize));
+        }
+
+        if (ResourceCacheIdleTimeout <= TimeSpan.Zero)
+        {
+            yield return Error($"Xds:ResourceCacheIdleTimeout must be positive (was {ResourceCacheIdleTimeout}).", nameof(ResourceCacheIdleTimeout));
         }
 
         if (DebounceMax < DebounceAfter)

@@ -2,6 +2,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 
 using ControlPlane.Xds;
 using ControlPlane.Xds.Generation;
+using ControlPlane.Xds.Generation.Caching;
 using ControlPlane.Xds.Metrics;
 using ControlPlane.Xds.Pushing;
 using ControlPlane.Xds.Serving;
@@ -56,6 +57,12 @@ public static class XdsServiceCollectionExtensions
 
         services.TryAddSingleton<VersionSource>();
         services.TryAddSingleton<StreamTelemetry>();
+        services.TryAddSingleton(sp =>
+        {
+            var xds = sp.GetRequiredService<IOptions<XdsOptions>>().Value;
+            var options = new ResourceCacheOptions(xds.EnableResourceCache, xds.ResourceCacheSize, xds.ResourceCacheIdleTimeout);
+            return new ResourceCaches(options, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<XdsMetrics>());
+        });
         services.TryAddSingleton<ResourceSource>();
         services.TryAddSingleton<ConnectionRunner>();
         services.TryAddSingleton<SotwResponder>();

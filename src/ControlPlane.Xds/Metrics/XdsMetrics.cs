@@ -2,6 +2,7 @@ namespace ControlPlane.Xds.Metrics;
 
 using ControlPlane.Model.Push;
 using ControlPlane.Model.Pushing;
+using ControlPlane.Xds.Generation.Caching;
 using Prometheus;
 
 /// <summary>
@@ -10,7 +11,7 @@ using Prometheus;
 /// <see cref="CollectorRegistry"/> the host registers (the process-wide default otherwise); creating the same metric
 /// twice in one registry returns the existing collector, so several hosts in one process do not clash. Thread-safe.
 /// </summary>
-internal sealed class XdsMetrics
+internal sealed class XdsMetrics : IResourceCacheMetrics
 {
     private static readonly double[] PushTimeBuckets = [.01, .1, .5, 1, 3, 5, 10, 20, 30];
     private static readonly double[] SendTimeBuckets = [.01, .1, 1, 3, 5, 10, 20, 30];
@@ -38,6 +39,8 @@ internal sealed class XdsMetrics
     private readonly Counter triggers;
     private readonly Gauge services;
     private readonly Gauge virtualServices;
+    private readonly Counter cacheReads;
+    private readonly Counter cacheEvictions;
 
     public XdsMetrics(CollectorRegistry registry)
     {
@@ -62,6 +65,8 @@ internal sealed class XdsMetrics
         triggers = f.CreateCounter("pilot_push_triggers", "Total number of times a push was triggered, labeled by reason for the push.", Labels("type"));
         services = f.CreateGauge("pilot_services", "Total services known to pilot.");
         virtualServices = f.CreateGauge("pilot_virt_services", "Total virtual services known to pilot.");
+        cacheReads = f.CreateCounter("xds_cache_reads", "Total number of xds cache xdsCacheReads.", Labels("type"));
+        cacheEvictions = f.CreateCounter("xds_cache_evictions", "Total number of xds cache evictions.", Labels("type"));
     }
 
     public void Pushed(string typeUrl, double seconds, long bytes)
@@ -104,6 +109,19 @@ internal sealed class XdsMetrics
     {
         services.Set(context.Services.All.Length);
         virtualServices.Set(context.VirtualServices.All.Length);
+    }
+
+    /// <summary>istiod's <c>xds_cache_reads{type="hit"|"miss"}</c> (istiod exports it only with cache stats on).</summary>
+    public void CacheRead(bool hit) => cacheReads.WithLabels(hit ? "hit" : "miss").Inc();
+
+    /// <summary>
+    /// <c>xds_cache_evictions</c>: <c>size</c> for capacity evictions as istiod; idle entries (superseded inputs, which
+    /// istiod removes by clearing on config change) under <c>clear</c>.
+    /// </summary>
+    public void CacheEvicted(int idle, int overCapacity)
+    {
+        cacheEvictions.WithLabels("clear").Inc(idle);
+        cacheEvictions.WithLabels("size").Inc(overCapacity);
     }
 
     public void Triggered(PushRequest request)

@@ -5,6 +5,7 @@ using System.Collections.Immutable;
 using ControlPlane.Model.Proxies;
 using ControlPlane.Model.Push;
 using ControlPlane.Xds.Generation;
+using ControlPlane.Xds.Generation.Caching;
 using ControlPlane.Xds.Metrics;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Logging;
 /// subscription wants, each packed with the response's type URL. A generator failure is logged and counted as an
 /// internal error and yields null, so that type is skipped without breaking the stream. Thread-safe.
 /// </summary>
-internal sealed class ResourceSource(IGeneratorSelector selector, XdsMetrics metrics, ILogger<ResourceSource> logger)
+internal sealed class ResourceSource(IGeneratorSelector selector, ResourceCaches caches, XdsMetrics metrics, ILogger<ResourceSource> logger)
 {
     private readonly ConcurrentDictionary<string, bool> reportedUnsupported = new(StringComparer.Ordinal);
 
@@ -34,7 +35,7 @@ internal sealed class ResourceSource(IGeneratorSelector selector, XdsMetrics met
         GeneratedResources generated;
         try
         {
-            generated = generator.Generate(new GenerationContext(push, proxy, push.ScopeFor(proxy), watched));
+            generated = generator.Generate(new GenerationContext(push, proxy, push.ScopeFor(proxy), watched) { Caches = caches });
         }
         catch (Exception e)
         {

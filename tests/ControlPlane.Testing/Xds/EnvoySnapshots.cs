@@ -4,6 +4,7 @@ using ControlPlane.Model.Proxies;
 using ControlPlane.Model.Push;
 using ControlPlane.Xds;
 using ControlPlane.Xds.Generation;
+using ControlPlane.Xds.Generation.Caching;
 using Envoy.Config.Cluster.V3;
 using Envoy.Config.Listener.V3;
 using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
@@ -15,12 +16,14 @@ using Google.Protobuf.WellKnownTypes;
 /// </summary>
 public static class EnvoySnapshots
 {
-    public static XdsSnapshot ForSidecar(PushContext push, Proxy proxy)
+    /// <param name="cache">Shared caches as a running server has them; null generates everything afresh.</param>
+    public static XdsSnapshot ForSidecar(PushContext push, Proxy proxy, SharedResourceCache? cache = null)
     {
         var generators = EnvoyGenerators.Default.ByTypeUrl;
         var scope = push.ScopeFor(proxy);
+        var caches = cache?.Caches ?? ResourceCaches.Disabled;
         Any[] Generate(string typeUrl, WatchedResources watched) =>
-            [.. generators[typeUrl].Generate(new GenerationContext(push, proxy, scope, watched)).Resources.Select(r => r.Resource)];
+            [.. generators[typeUrl].Generate(new GenerationContext(push, proxy, scope, watched) { Caches = caches }).Resources.Select(r => r.Resource)];
 
         var clusters = Generate(TypeUrls.Cluster, WatchedResources.All);
         var listeners = Generate(TypeUrls.Listener, WatchedResources.All);

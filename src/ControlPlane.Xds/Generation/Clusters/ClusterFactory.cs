@@ -1,6 +1,6 @@
 namespace ControlPlane.Xds.Generation.Clusters;
 
-using System.Net;
+using ControlPlane.Model.Mesh;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Filters;
@@ -20,7 +20,7 @@ internal static class ClusterFactory
     private const uint CaresUdpMaxQueries = 100;
 
     public static ClusterDraft? Create(
-        GenerationContext context, string name, Cluster.Types.DiscoveryType type, ServicePort port, List<LocalityLbEndpoints>? endpoints)
+        MeshConfig mesh, bool ipv6Only, string name, Cluster.Types.DiscoveryType type, ServicePort port, List<LocalityLbEndpoints>? endpoints)
     {
         var cluster = new Cluster
         {
@@ -32,7 +32,7 @@ internal static class ClusterFactory
 
         if (type is Cluster.Types.DiscoveryType.StrictDns or Cluster.Types.DiscoveryType.LogicalDns)
         {
-            ApplyDns(cluster, context);
+            ApplyDns(cluster, mesh, ipv6Only);
         }
 
         if (type is Cluster.Types.DiscoveryType.StrictDns or Cluster.Types.DiscoveryType.LogicalDns or Cluster.Types.DiscoveryType.Static)
@@ -93,18 +93,15 @@ internal static class ClusterFactory
     /// DNS settings: address family from the proxy's IPs (V4_ONLY unless all are IPv6), c-ares resolver, TTLs honoured.
     /// istiod also sets <c>dns_jitter</c> (100ms); the pinned Envoy API predates that field, so it is left out.
     /// </summary>
-    private static void ApplyDns(Cluster cluster, GenerationContext context)
+    private static void ApplyDns(Cluster cluster, MeshConfig mesh, bool ipv6Only)
     {
-        var ips = context.Proxy.IpAddresses;
-        var allIpv6 = !ips.IsDefaultOrEmpty && ips.All(ip =>
-            IPAddress.TryParse(ip, out var a) && a.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6);
-        cluster.DnsLookupFamily = allIpv6 ? Cluster.Types.DnsLookupFamily.V6Only : Cluster.Types.DnsLookupFamily.V4Only;
+        cluster.DnsLookupFamily = ipv6Only ? Cluster.Types.DnsLookupFamily.V6Only : Cluster.Types.DnsLookupFamily.V4Only;
         cluster.TypedDnsResolverConfig = new TypedExtensionConfig
         {
             Name = FilterNames.CaresDnsResolver,
             TypedConfig = EnvoyProto.Pack(new CaresDnsResolverConfig { UdpMaxQueries = CaresUdpMaxQueries }),
         };
-        cluster.DnsRefreshRate = EnvoyProto.Duration(context.Push.Mesh.DnsRefreshRate);
+        cluster.DnsRefreshRate = EnvoyProto.Duration(mesh.DnsRefreshRate);
         cluster.RespectDnsTtl = true;
     }
 }

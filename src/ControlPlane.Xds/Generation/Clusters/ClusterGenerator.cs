@@ -9,6 +9,7 @@ using Envoy.Config.Cluster.V3;
 /// CDS for Envoy sidecars (<c>BuildClusters</c>, sidecar branch): outbound clusters of every service in scope, then
 /// <c>BlackHoleCluster</c> and <c>PassthroughCluster</c>, the inbound clusters of the proxy's own workload ports, and
 /// <c>InboundPassthroughCluster</c>. Duplicate names keep the first (<c>normalizeClusters</c>).
+/// Outbound clusters come from the server's CDS cache (<see cref="OutboundClusterInputs"/>), shared across proxies.
 /// Auto-mTLS <c>transport_socket_matches</c> are not emitted: they need SDS, which is not served yet.
 /// </summary>
 internal sealed class ClusterGenerator : IResourceGenerator
@@ -20,12 +21,13 @@ internal sealed class ClusterGenerator : IResourceGenerator
     public GeneratedResources Generate(GenerationContext context)
     {
         var mesh = context.Push.Mesh;
-        var clusters = new List<Cluster>();
+        var resources = new List<NamedResource>();
         foreach (var service in ScopedServices.DistinctByHost(context.Scope.Services, context.Proxy.Namespace))
         {
-            clusters.AddRange(OutboundClusterBuilder.Build(context, service));
+            resources.AddRange(context.Caches.OutboundClusters.GetOrBuild(OutboundClusterInputs.From(context, service), OutboundClusterBuilder.BuildPacked));
         }
 
+        var clusters = new List<Cluster>();
         clusters.Add(PassthroughClusters.BlackHole(mesh));
         clusters.Add(PassthroughClusters.Passthrough(mesh));
         if (!Interception.IsNone(context.Proxy))
@@ -35,11 +37,8 @@ internal sealed class ClusterGenerator : IResourceGenerator
 
         clusters.Add(PassthroughClusters.InboundPassthrough(mesh));
 
+        resources.AddRange(clusters.Select(c => new NamedResource(c.Name, EnvoyProto.Pack(c))));
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var resources = clusters
-            .Where(c => seen.Add(c.Name) && context.Watched.Wants(c.Name))
-            .Select(c => new NamedResource(c.Name, EnvoyProto.Pack(c)))
-            .ToImmutableArray();
-        return new GeneratedResources(resources);
+        return new GeneratedResources([.. resources.Where(r => seen.Add(r.Name) && context.Watched.Wants(r.Name))]);
     }
 }

@@ -1,7 +1,7 @@
 namespace ControlPlane.Xds.Generation.Clusters;
 
+using System.Collections.Immutable;
 using ControlPlane.Model.Config.DestinationRules;
-using ControlPlane.Model.Indexes;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Endpoints;
@@ -13,18 +13,28 @@ using Google.Protobuf.WellKnownTypes;
 
 /// <summary>
 /// Outbound clusters of one service (<c>buildOutboundClusters</c> + <c>applyDestinationRule</c>): per non-UDP port the
-/// default cluster <c>outbound|port||host</c>, then one per DestinationRule subset.
+/// default cluster <c>outbound|port||host</c>, then one per DestinationRule subset. Built from
+/// <see cref="OutboundClusterInputs"/> alone, so the result can be cached under them and shared by every proxy.
 /// </summary>
 internal static class OutboundClusterBuilder
 {
-    public static IEnumerable<Cluster> Build(GenerationContext context, Service service)
+    /// <summary>The clusters of <paramref name="service"/> as the proxy of <paramref name="context"/> sees them.</summary>
+    public static IEnumerable<Cluster> Build(GenerationContext context, Service service) =>
+        Build(OutboundClusterInputs.From(context, service));
+
+    /// <summary>The packed clusters for <paramref name="inputs"/>: the unit the CDS cache stores.</summary>
+    public static ImmutableArray<NamedResource> BuildPacked(OutboundClusterInputs inputs) =>
+        [.. Build(inputs).Select(c => new NamedResource(c.Name, EnvoyProto.Pack(c)))];
+
+    public static IEnumerable<Cluster> Build(OutboundClusterInputs inputs)
     {
+        var service = inputs.Service;
         if (DiscoveryTypeOf(service) is not { } type)
         {
             yield break;
         }
 
-        var rule = context.Scope.DestinationRuleFor(service);
+        var rule = inputs.Rule;
         foreach (var port in service.Ports)
         {
             if (port.Protocol == Protocol.Udp)
@@ -32,20 +42,20 @@ internal static class OutboundClusterBuilder
                 continue;
             }
 
-            var draft = CreateServiceCluster(context, service, port, type, subset: null);
+            var draft = CreateServiceCluster(inputs, port, type, subset: null);
             if (draft is null)
             {
                 continue;
             }
 
-            ClusterTrafficPolicy.Apply(draft, TrafficPolicies.ForPort(rule?.Config.TrafficPolicy, port.Port), context.Push.Mesh, outbound: true);
+            ClusterTrafficPolicy.Apply(draft, TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port), inputs.Mesh, outbound: true);
             Finish(draft.Cluster, service, rule, subset: null, port.Port);
             var defaultType = draft.Cluster.Type;
             yield return draft.Build();
 
-            foreach (var subset in rule?.Config.Subsets ?? [])
+            foreach (var subset in rule?.Subsets ?? [])
             {
-                if (BuildSubset(context, service, port, defaultType, rule!, subset) is { } subsetCluster)
+                if (BuildSubset(inputs, port, defaultType, rule!, subset) is { } subsetCluster)
                 {
                     yield return subsetCluster;
                 }
@@ -68,31 +78,31 @@ internal static class OutboundClusterBuilder
     /// balancer is PASSTHROUGH; the subset's policy is merged over the rule's.
     /// </summary>
     private static Cluster? BuildSubset(
-        GenerationContext context, Service service, ServicePort port, Cluster.Types.DiscoveryType defaultType,
-        DestinationRuleEntry rule, Subset subset)
+        OutboundClusterInputs inputs, ServicePort port, Cluster.Types.DiscoveryType defaultType, DestinationRule rule, Subset subset)
     {
         var isPassthrough = subset.TrafficPolicy?.LoadBalancer?.Simple == SimpleLoadBalancer.Passthrough;
         var type = isPassthrough ? Cluster.Types.DiscoveryType.OriginalDst : defaultType;
-        var draft = CreateServiceCluster(context, service, port, type, subset);
+        var draft = CreateServiceCluster(inputs, port, type, subset);
         if (draft is null)
         {
             return null;
         }
 
-        var policy = TrafficPolicies.ForSubset(rule.Config.TrafficPolicy, subset.TrafficPolicy, port.Port);
-        ClusterTrafficPolicy.Apply(draft, policy, context.Push.Mesh, outbound: true);
-        Finish(draft.Cluster, service, rule, subset, port.Port);
+        var policy = TrafficPolicies.ForSubset(rule.TrafficPolicy, subset.TrafficPolicy, port.Port);
+        ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true);
+        Finish(draft.Cluster, inputs.Service, rule, subset, port.Port);
         return draft.Build();
     }
 
     private static ClusterDraft? CreateServiceCluster(
-        GenerationContext context, Service service, ServicePort port, Cluster.Types.DiscoveryType type, Subset? subset)
+        OutboundClusterInputs inputs, ServicePort port, Cluster.Types.DiscoveryType type, Subset? subset)
     {
+        var service = inputs.Service;
         var name = ClusterName.Outbound(port.Port, subset?.Name ?? "", service.Hostname);
         var endpoints = type is Cluster.Types.DiscoveryType.Eds or Cluster.Types.DiscoveryType.OriginalDst
             ? null
-            : InlineEndpoints(context, service, port, subset);
-        var draft = ClusterFactory.Create(context, name, type, port, endpoints);
+            : InlineEndpoints(inputs, port, subset);
+        var draft = ClusterFactory.Create(inputs.Mesh, inputs.Ipv6Only, name, type, port, endpoints);
         if (draft is not null)
         {
             ClusterFactory.AddServices(draft.Cluster, [service]);
@@ -102,17 +112,18 @@ internal static class OutboundClusterBuilder
     }
 
     /// <summary>The load assignment of STATIC/DNS clusters, built like EDS (<c>FromServiceEndpoints</c>).</summary>
-    private static List<LocalityLbEndpoints> InlineEndpoints(GenerationContext context, Service service, ServicePort port, Subset? subset)
+    private static List<LocalityLbEndpoints> InlineEndpoints(OutboundClusterInputs inputs, ServicePort port, Subset? subset)
     {
-        var rule = context.Scope.DestinationRuleFor(service)?.Config;
+        var service = inputs.Service;
+        var rule = inputs.Rule;
         var labels = subset is { Labels.Count: > 0 } ? subset.Labels : null;
-        var selected = EndpointSelection.Select(context.Push.Endpoints.For(service.Key), service, port, labels, requireIpAddress: false);
+        var selected = EndpointSelection.Select(inputs.InlineEndpoints.IsDefault ? [] : inputs.InlineEndpoints, service, port, labels, requireIpAddress: false);
         return LocalityEndpointsBuilder.Build(selected, e => LbEndpointBuilder.Build(
-            e, service, EndpointMutualTls.IsEnabled(e, rule, subset?.Name ?? "", port.Port), context.Proxy.ClusterId));
+            e, service, EndpointMutualTls.IsEnabled(e, rule, subset?.Name ?? "", port.Port), inputs.ClusterId));
     }
 
     /// <summary>EDS config, metadata exchange, and the <c>istio</c> metadata istioctl reads (rule path, subset, external).</summary>
-    private static void Finish(Cluster cluster, Service service, DestinationRuleEntry? rule, Subset? subset, int port)
+    private static void Finish(Cluster cluster, Service service, DestinationRule? rule, Subset? subset, int port)
     {
         ClusterFactory.MaybeApplyEdsConfig(cluster);
         cluster.Filters.Add(MetadataExchange.ClusterFilter());
@@ -127,15 +138,15 @@ internal static class OutboundClusterBuilder
             return;
         }
 
-        IstioMetadata.Set(istio, "config", Value.ForString(rule.Config.ConfigPath));
+        IstioMetadata.Set(istio, "config", Value.ForString(rule.ConfigPath));
         if (subset is not null)
         {
             IstioMetadata.Set(istio, "subset", Value.ForString(subset.Name));
         }
 
         var tls = (subset is null
-            ? TrafficPolicies.ForPort(rule.Config.TrafficPolicy, port)
-            : TrafficPolicies.ForSubset(rule.Config.TrafficPolicy, subset.TrafficPolicy, port))?.Tls;
+            ? TrafficPolicies.ForPort(rule.TrafficPolicy, port)
+            : TrafficPolicies.ForSubset(rule.TrafficPolicy, subset.TrafficPolicy, port))?.Tls;
         if (tls?.Mode is ClientTlsMode.Simple or ClientTlsMode.Mutual)
         {
             // AddALPNOverrideToMetadata: user TLS must not negotiate Istio's ALPN values.

@@ -10,7 +10,7 @@ using ControlPlane.Xds.Generation.Naming;
 /// </summary>
 internal static class ClusterEndpoints
 {
-    public static ClusterEndpointSource? Resolve(GenerationContext context, string clusterName)
+    public static EndpointInputs? Resolve(GenerationContext context, string clusterName)
     {
         if (!ClusterName.TryParse(clusterName, out var parsed) || !parsed.IsOutbound)
         {
@@ -23,11 +23,13 @@ internal static class ClusterEndpoints
             return null;
         }
 
-        var rule = context.Scope.DestinationRuleFor(service)?.Config;
-
-        // getSubSetLabels: an unknown subset, or one without labels, selects every endpoint.
-        var subset = parsed.Subset.Length > 0 ? rule?.FindSubset(parsed.Subset) : null;
-        var labels = subset is { Labels.Count: > 0 } ? subset.Labels : null;
-        return new ClusterEndpointSource(service, port, parsed.Subset, labels, rule);
+        return new EndpointInputs(
+            clusterName,
+            new(service),
+            port,
+            parsed.Subset,
+            new(context.Scope.DestinationRuleFor(service)?.Config),
+            context.Push.Endpoints.For(service.Key),
+            context.Proxy.ClusterId);
     }
 }

@@ -8,7 +8,7 @@ using Envoy.Config.Endpoint.V3;
 /// <summary>
 /// EDS for Envoy sidecars (<c>EdsGenerator</c> / <c>EndpointBuilder.BuildClusterLoadAssignment</c>). Answers every
 /// requested name: a name that resolves to nothing gets an empty assignment, because Envoy keeps an EDS cluster warming
-/// until it receives one.
+/// until it receives one. Assignments come from the server's EDS cache, keyed by <see cref="EndpointInputs"/>.
 /// </summary>
 internal sealed class EndpointGenerator : IResourceGenerator
 {
@@ -18,27 +18,32 @@ internal sealed class EndpointGenerator : IResourceGenerator
 
     public GeneratedResources Generate(GenerationContext context)
     {
-        var resources = context.Watched.Names
-            .Order(StringComparer.Ordinal)
-            .Select(name => new NamedResource(name, EnvoyProto.Pack(Build(context, name))))
-            .ToImmutableArray();
-        return new GeneratedResources(resources);
-    }
-
-    /// <summary>The assignment for one cluster name.</summary>
-    public static ClusterLoadAssignment Build(GenerationContext context, string clusterName)
-    {
-        var assignment = new ClusterLoadAssignment { ClusterName = clusterName };
-        if (ClusterEndpoints.Resolve(context, clusterName) is not { } source)
+        var resources = ImmutableArray.CreateBuilder<NamedResource>(context.Watched.Names.Count);
+        foreach (var name in context.Watched.Names.Order(StringComparer.Ordinal))
         {
-            return assignment;
+            resources.Add(ClusterEndpoints.Resolve(context, name) is { } inputs
+                ? context.Caches.Endpoints.GetOrBuild(inputs, BuildPacked)[0]
+                : new NamedResource(name, EnvoyProto.Pack(new ClusterLoadAssignment { ClusterName = name })));
         }
 
-        var rule = source.Rule;
-        var selected = EndpointSelection.Select(
-            context.Push.Endpoints.For(source.Service.Key), source.Service, source.Port, source.SubsetLabels, requireIpAddress: true);
+        return new GeneratedResources(resources.MoveToImmutable());
+    }
+
+    /// <summary>The assignment for one cluster name, as the proxy of <paramref name="context"/> sees it.</summary>
+    public static ClusterLoadAssignment Build(GenerationContext context, string clusterName) =>
+        ClusterEndpoints.Resolve(context, clusterName) is { } inputs ? Build(inputs) : new ClusterLoadAssignment { ClusterName = clusterName };
+
+    /// <summary>The assignment built from exactly <paramref name="inputs"/>.</summary>
+    public static ClusterLoadAssignment Build(EndpointInputs inputs)
+    {
+        var assignment = new ClusterLoadAssignment { ClusterName = inputs.ClusterName };
+        var rule = inputs.Rule;
+        var selected = EndpointSelection.Select(inputs.Endpoints, inputs.Service, inputs.Port, inputs.SubsetLabels, requireIpAddress: true);
         assignment.Endpoints.AddRange(LocalityEndpointsBuilder.Build(selected, e => LbEndpointBuilder.Build(
-            e, source.Service, EndpointMutualTls.IsEnabled(e, rule, source.Subset, source.Port.Port), context.Proxy.ClusterId)));
+            e, inputs.Service, EndpointMutualTls.IsEnabled(e, rule, inputs.Subset, inputs.Port.Port), inputs.ClusterId)));
         return assignment;
     }
+
+    private static ImmutableArray<NamedResource> BuildPacked(EndpointInputs inputs) =>
+        [new NamedResource(inputs.ClusterName, EnvoyProto.Pack(Build(inputs)))];
 }

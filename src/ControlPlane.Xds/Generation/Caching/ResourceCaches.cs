@@ -1,0 +1,28 @@
+namespace ControlPlane.Xds.Generation.Caching;
+
+using ControlPlane.Xds.Generation.Clusters;
+using ControlPlane.Xds.Generation.Endpoints;
+
+/// <summary>
+/// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c> and
+/// <c>eds</c> caches). Listeners and route configurations are assembled per proxy from its whole scope, so they are not
+/// cached whole. One instance per server; <see cref="Disabled"/> builds everything every time.
+/// </summary>
+internal sealed class ResourceCaches
+{
+    public ResourceCaches(ResourceCacheOptions options, TimeProvider time, IResourceCacheMetrics metrics)
+    {
+        OutboundClusters = new ResourceCache<OutboundClusterInputs>("cds", options, time, metrics);
+        Endpoints = new ResourceCache<EndpointInputs>("eds", options, time, metrics);
+    }
+
+    public static ResourceCaches Disabled { get; } = new(ResourceCacheOptions.Disabled, TimeProvider.System, IResourceCacheMetrics.None);
+
+    /// <summary>Every outbound cluster of one service (default and subsets, every port), by <see cref="OutboundClusterInputs"/>.</summary>
+    public ResourceCache<OutboundClusterInputs> OutboundClusters { get; }
+
+    /// <summary>One <c>ClusterLoadAssignment</c>, by <see cref="EndpointInputs"/>.</summary>
+    public ResourceCache<EndpointInputs> Endpoints { get; }
+
+    public int Count => OutboundClusters.Count + Endpoints.Count;
+}
