@@ -1,20 +1,13 @@
 namespace ControlPlane.Kubernetes.Converters;
 
 using System.Collections.Frozen;
-using System.Collections.Immutable;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.Sidecars;
-using ControlPlane.Model.Services;
+using ControlPlane.Model.Config.VirtualServices;
 
-/// <summary>networking.istio.io Sidecar.</summary>
+/// <summary>networking.istio.io Sidecar, validated as istiod's <c>ValidateSidecar</c> does.</summary>
 internal static class SidecarConverter
 {
-    private static readonly FrozenDictionary<string, CaptureMode> CaptureModes =
-        new Dictionary<string, CaptureMode>(StringComparer.Ordinal)
-        {
-            ["DEFAULT"] = CaptureMode.Default, ["IPTABLES"] = CaptureMode.IpTables, ["NONE"] = CaptureMode.None,
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
     private static readonly FrozenDictionary<string, OutboundTrafficPolicyMode> OutboundModes =
         new Dictionary<string, OutboundTrafficPolicyMode>(StringComparer.Ordinal)
         {
@@ -30,21 +23,19 @@ internal static class SidecarConverter
         }
 
         var selector = WorkloadSelectorConverter.Read(spec, WorkloadSelectorConverter.Labels);
-        var egress = spec.Array("egress", ConvertEgress);
-        var ingress = spec.Array("ingress", ConvertIngress);
+        var egress = spec.Array("egress", SidecarEgressConverter.Convert);
+        var ingress = spec.Array("ingress", SidecarIngressConverter.Convert);
+        var inboundPool = spec.Object("inboundConnectionPool") is { } pool ? SidecarIngressConverter.ConvertPool(pool) : null;
         var outbound = spec.Object("outboundTrafficPolicy");
-        var mode = outbound?.Enum("mode", OutboundModes);
-        outbound?.Unsupported("egressProxy");
-        spec.Unsupported("inboundConnectionPool");
-        CheckEgressOrder(spec, egress);
-        if (!ingress.IsEmpty)
-        {
-            spec.Warning("ingress", "is validated but not applied yet: inbound listeners and clusters are built from the workload's service ports, as without a Sidecar");
-        }
 
+        // The API's enum default is REGISTRY_ONLY: a policy object without a mode blocks unknown hosts.
+        var mode = outbound is null ? (OutboundTrafficPolicyMode?)null : outbound.Enum("mode", OutboundModes) ?? OutboundTrafficPolicyMode.RegistryOnly;
+        var egressProxy = outbound is not null && outbound.Has("egressProxy") ? ConvertEgressProxy(outbound, mode) : null;
+        SidecarEgressConverter.CheckListeners(spec, egress);
+        SidecarIngressConverter.CheckPorts(spec, ingress);
         if (!spec.Has("egress") && !spec.Has("ingress") && outbound is null && !spec.Has("inboundConnectionPool"))
         {
-            spec.Error("", "is empty: set egress, ingress or outboundTrafficPolicy");
+            spec.Error("", "is empty: set egress, ingress, outboundTrafficPolicy or inboundConnectionPool");
         }
 
         return new Sidecar
@@ -53,60 +44,42 @@ internal static class SidecarConverter
             WorkloadSelector = selector,
             Egress = egress,
             Ingress = ingress,
-            OutboundTrafficPolicy = mode ?? (outbound is null ? null : OutboundTrafficPolicyMode.AllowAny),
+            OutboundTrafficPolicy = mode,
+            EgressProxy = egressProxy,
+            InboundConnectionPool = inboundPool,
         };
     }
 
-    private static SidecarEgressListener ConvertEgress(FieldReader egress)
+    /// <summary>
+    /// <c>validateSidecarOutboundTrafficPolicy</c>: only with ALLOW_ANY (unknown traffic goes to the proxy instead of its
+    /// original destination), a fully qualified host and a port number.
+    /// </summary>
+    private static Destination? ConvertEgressProxy(FieldReader outbound, OutboundTrafficPolicyMode? mode)
     {
-        var hosts = egress.Strings("hosts", required: true);
-        for (var i = 0; i < hosts.Length; i++)
+        if (mode != OutboundTrafficPolicyMode.AllowAny)
         {
-            if (NamespacedHost.Check(hosts[i], sidecar: true) is { } problem)
-            {
-                egress.Error($"hosts[{i}]", problem);
-            }
+            outbound.Raw("egressProxy");
+            outbound.Error("egressProxy", "egressProxy must be set only with the ALLOW_ANY outbound traffic policy mode");
+            return null;
         }
 
-        return new SidecarEgressListener(hosts)
+        var destination = DestinationConverter.Read(outbound, "egressProxy");
+        if (destination is null)
         {
-            Port = egress.Object("port") is { } port ? ConvertPort(port) : null,
-            Bind = egress.String("bind") ?? "",
-            CaptureMode = egress.Enum("captureMode", CaptureModes) ?? CaptureMode.Default,
-        };
-    }
-
-    private static SidecarIngressListener? ConvertIngress(FieldReader ingress)
-    {
-        var port = ingress.Object("port", required: true) is { } p ? ConvertPort(p) : null;
-        ingress.Unsupported("tls", "connectionPool");
-        var listener = new SidecarIngressListener(port ?? new SidecarPort(0, Protocol.Unsupported, ""))
-        {
-            Bind = ingress.String("bind") ?? "",
-            CaptureMode = ingress.Enum("captureMode", CaptureModes) ?? CaptureMode.Default,
-            DefaultEndpoint = ingress.String("defaultEndpoint") ?? "",
-        };
-        return port is null ? null : listener;
-    }
-
-    private static SidecarPort? ConvertPort(FieldReader port)
-    {
-        var number = port.Int("number", 1, 65535, required: true);
-        var protocol = IstioPortConverter.ReadProtocol(port, required: false) ?? Protocol.Unsupported;
-        var name = port.String("name") ?? "";
-        port.Unsupported("targetPort");
-        return number is null ? null : new SidecarPort(number.Value, protocol, name);
-    }
-
-    /// <summary>istiod: only one egress listener may lack a port, and it must come last (it is the catch-all).</summary>
-    private static void CheckEgressOrder(FieldReader spec, ImmutableArray<SidecarEgressListener> egress)
-    {
-        for (var i = 0; i < egress.Length - 1; i++)
-        {
-            if (egress[i].Port is null)
-            {
-                spec.Error($"egress[{i}]", "an egress listener without a port is the catch-all and must be the last one");
-            }
+            return null;
         }
+
+        if (KubeNames.CheckSubdomain(destination.Host) is { } problem)
+        {
+            outbound.Error("egressProxy.host", $"'{destination.Host}' is not a fully qualified domain name: it {problem}");
+        }
+
+        if (destination.Port == 0)
+        {
+            outbound.Error("egressProxy.port", "is required: the egress proxy's port number");
+            return null;
+        }
+
+        return destination;
     }
 }

@@ -30,7 +30,7 @@ public sealed class SidecarAndGatewayConverterTests
             """);
 
         Assert.Empty(result.Errors());
-        Assert.Equal("spec.ingress", Assert.Single(result.Warnings()).Field);
+        Assert.Empty(result.Warnings());
         var sidecar = result.Config<Sidecar>("ratings");
         Assert.Equal("ratings", sidecar.WorkloadSelector!.MatchLabels["app"]);
         var ingress = Assert.Single(sidecar.Ingress);

@@ -30,7 +30,7 @@ internal sealed class ClusterGenerator : IResourceGenerator
         var clusters = new List<Cluster>();
         clusters.Add(PassthroughClusters.BlackHole(mesh));
         clusters.Add(PassthroughClusters.Passthrough(mesh));
-        if (!Interception.IsNone(context.Proxy))
+        if (!Interception.IsNone(context.Proxy) || context.Scope.Sidecar is { Ingress.IsEmpty: false })
         {
             clusters.AddRange(InboundClusterBuilder.Build(context, ServiceTargets.For(context)));
         }

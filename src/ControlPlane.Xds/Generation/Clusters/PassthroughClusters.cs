@@ -1,7 +1,9 @@
 namespace ControlPlane.Xds.Generation.Clusters;
 
 using ControlPlane.Model.Config.DestinationRules;
+using ControlPlane.Model.Config.Sidecars;
 using ControlPlane.Model.Mesh;
+using ControlPlane.Model.Scoping;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Filters;
 using ControlPlane.Xds.Generation.Naming;
@@ -12,6 +14,25 @@ using UpstreamHttpProtocolOptions = Envoy.Extensions.Upstreams.Http.V3.HttpProto
 /// <summary>The fixed clusters every sidecar gets (<c>buildBlackHoleCluster</c>, <c>buildDefaultPassthroughCluster</c>, ...).</summary>
 internal static class PassthroughClusters
 {
+    /// <summary>
+    /// Where unmatched outbound traffic goes (the TCP catch-all chains and the <c>allow_any</c> route): PassthroughCluster
+    /// under ALLOW_ANY, BlackHoleCluster under REGISTRY_ONLY. A Sidecar's <c>outboundTrafficPolicy.egressProxy</c> replaces
+    /// PassthroughCluster with <c>outbound|port|subset|host</c> named as written (<c>GetDestinationCluster</c> without a
+    /// service: the host is not expanded, and the cluster exists only if the scope imports that service). istiod ignores it
+    /// under REGISTRY_ONLY, which validation rejects anyway.
+    /// </summary>
+    public static string CatchAll(SidecarScope scope)
+    {
+        if (scope.OutboundTrafficPolicy != OutboundTrafficPolicyMode.AllowAny)
+        {
+            return EnvoyNames.BlackHoleCluster;
+        }
+
+        return scope.Sidecar?.EgressProxy is { } egress
+            ? ClusterName.Outbound(egress.Port, egress.Subset, egress.Host)
+            : EnvoyNames.PassthroughCluster;
+    }
+
     /// <summary>STATIC with no endpoints: traffic routed here fails fast (unknown hosts under REGISTRY_ONLY, loops).</summary>
     public static Cluster BlackHole(MeshConfig mesh) => new()
     {

@@ -1,16 +1,16 @@
 namespace ControlPlane.Xds.Generation.Listeners;
 
-using ControlPlane.Model.Config.Sidecars;
+using ControlPlane.Model.Scoping;
+using ControlPlane.Xds.Generation.Clusters;
 using ControlPlane.Xds.Generation.Filters;
-using ControlPlane.Xds.Generation.Naming;
 using Envoy.Config.Listener.V3;
 
 /// <summary>
-/// <c>buildOutboundCatchAllNetworkFiltersOnly</c>: unmatched outbound TCP goes to PassthroughCluster under ALLOW_ANY and
-/// to BlackHoleCluster under REGISTRY_ONLY.
+/// <c>buildOutboundCatchAllNetworkFiltersOnly</c>: unmatched outbound TCP goes to PassthroughCluster (or the Sidecar's
+/// egress proxy) under ALLOW_ANY and to BlackHoleCluster under REGISTRY_ONLY. Used by the <c>virtualOutbound</c>
+/// catch-all chain and by every outbound listener's <c>PassthroughFilterChain</c>.
 /// </summary>
 internal static class CatchAllFilters
 {
-    public static Filter Outbound(OutboundTrafficPolicyMode mode) =>
-        TcpProxyFilters.ToCluster(mode == OutboundTrafficPolicyMode.AllowAny ? EnvoyNames.PassthroughCluster : EnvoyNames.BlackHoleCluster);
+    public static Filter Outbound(SidecarScope scope) => TcpProxyFilters.ToCluster(PassthroughClusters.CatchAll(scope));
 }

@@ -45,9 +45,17 @@ internal static class InboundChainsBuilder
         }
 
         var chain = new FilterChain { Name = Name(config, http), FilterChainMatch = match };
+        if (config.ConfigPath is { } path)
+        {
+            chain.Metadata = IstioMetadata.ConfigInfo(path);
+        }
+
         chain.Filters.AddRange(filters);
         return chain;
     }
+
+    /// <summary>The name of a config's own listener when it binds a real port: its TCP chain name, <c>&lt;bind&gt;_&lt;port&gt;</c>.</summary>
+    public static string Name(InboundChainConfig config) => Name(config, http: false);
 
     /// <summary>Passthrough chains keep their historical names; the others are named after bind and target port.</summary>
     private static string Name(InboundChainConfig config, bool http)
@@ -57,7 +65,7 @@ internal static class InboundChainsBuilder
             return http ? EnvoyNames.VirtualInboundCatchAllHttpChain : EnvoyNames.VirtualInboundListener;
         }
 
-        return EnvoyNames.Listener(EnvoyNames.WildcardIpv4, config.TargetPort);
+        return EnvoyNames.Listener(config.Bind, config.TargetPort);
     }
 
     /// <summary>Metadata exchange first, then the HCM with an inline route configuration (no RDS inbound).</summary>

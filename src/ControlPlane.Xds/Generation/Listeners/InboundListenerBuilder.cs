@@ -7,23 +7,43 @@ using Envoy.Config.Core.V3;
 using Envoy.Config.Listener.V3;
 
 /// <summary>
-/// <c>buildInboundListeners</c> / <c>inboundVirtualListener</c>: <c>virtualInbound</c> on 0.0.0.0:15006 holds every inbound
-/// chain (blackhole for 15006 itself, passthrough chains for ports no service declares, one set per workload port),
-/// selected by the original destination port.
+/// <c>buildInboundListeners</c>: <c>virtualInbound</c> on 0.0.0.0:15006 holds every redirected inbound chain (blackhole for
+/// 15006 itself, passthrough chains for ports no service declares, one set per workload port), selected by the original
+/// destination port. Chains that bind a real port (Sidecar ingress with capture mode NONE) become listeners of their
+/// own, after <c>virtualInbound</c>; without interception there is no <c>virtualInbound</c> at all.
 /// </summary>
 internal static class InboundListenerBuilder
 {
-    public static Listener Build(GenerationContext context, IReadOnlyList<ServiceTarget> targets)
+    public static List<Listener> Build(GenerationContext context, IReadOnlyList<ServiceTarget> targets)
+    {
+        var virtualChains = new List<FilterChain>();
+        var listeners = new List<Listener>();
+        foreach (var config in InboundChainConfigs.Build(context, targets))
+        {
+            var chains = InboundChainsBuilder.Build(config).ToList();
+            if (config.BindToPort)
+            {
+                listeners.Add(Custom(context, config, chains));
+            }
+            else
+            {
+                virtualChains.AddRange(chains);
+            }
+        }
+
+        if (!Interception.IsNone(context.Proxy))
+        {
+            listeners.Insert(0, Virtual(context, virtualChains));
+        }
+
+        return listeners;
+    }
+
+    /// <summary><c>inboundVirtualListener</c>: reached through iptables, so it matches on the original destination.</summary>
+    private static Listener Virtual(GenerationContext context, List<FilterChain> chains)
     {
         var port = context.Push.Mesh.ProxyInboundListenPort;
-        var listener = new Listener
-        {
-            Name = EnvoyNames.VirtualInboundListener,
-            Address = EnvoyProto.SocketAddress(EnvoyNames.WildcardIpv4, port),
-            TrafficDirection = TrafficDirection.Inbound,
-            ContinueOnListenerFiltersTimeout = true,
-            ListenerFiltersTimeout = EnvoyProto.Duration(context.Push.Mesh.ProtocolDetectionTimeout),
-        };
+        var listener = Base(context, EnvoyNames.VirtualInboundListener, EnvoyNames.WildcardIpv4, port);
         if (Interception.IsTproxy(context.Proxy))
         {
             listener.Transparent = true;
@@ -32,13 +52,9 @@ internal static class InboundListenerBuilder
         listener.FilterChains.Add(Blackhole(port));
         listener.FilterChains.AddRange(InboundChainsBuilder.Build(
             new InboundChainConfig(EnvoyNames.InboundPassthroughCluster, 0, 0, Model.Services.Protocol.Unsupported, "", Passthrough: true)));
-        foreach (var config in ChainConfigs(context, targets))
-        {
-            listener.FilterChains.AddRange(InboundChainsBuilder.Build(config));
-        }
-
+        listener.FilterChains.AddRange(chains);
         listener.ListenerFilters.Add(ListenerFilters.OriginalDst());
-        if (HttpInspector(listener) is { } inspector)
+        if (InboundListenerFilters.HttpInspector(listener) is { } inspector)
         {
             listener.ListenerFilters.Add(inspector);
         }
@@ -47,23 +63,30 @@ internal static class InboundListenerBuilder
     }
 
     /// <summary>
-    /// <c>getFilterChainsByServicePort</c>: one config per target port, the first service winning (istiod: the oldest),
-    /// skipping ports the proxy itself uses; ordered by target port.
+    /// <c>inboundCustomListener</c>: a listener that binds <c>bind:port</c> itself, so there is no original destination to
+    /// recover and no passthrough chain; named like its chains.
     /// </summary>
-    private static IEnumerable<InboundChainConfig> ChainConfigs(GenerationContext context, IReadOnlyList<ServiceTarget> targets)
+    private static Listener Custom(GenerationContext context, InboundChainConfig config, List<FilterChain> chains)
     {
-        var seen = new HashSet<int>();
-        foreach (var target in targets.OrderBy(t => t.TargetPort))
+        var listener = Base(context, InboundChainsBuilder.Name(config), config.Bind, config.TargetPort);
+        listener.FilterChains.AddRange(chains);
+        if (InboundListenerFilters.HttpInspector(listener) is { } inspector)
         {
-            if (!ListenerPorts.CanBind(context, false, EnvoyNames.WildcardIpv4, target.TargetPort, target.Port.Protocol) || !seen.Add(target.TargetPort))
-            {
-                continue;
-            }
-
-            yield return new InboundChainConfig(
-                ClusterName.Inbound(target.TargetPort), target.Port.Port, target.TargetPort, target.Port.Protocol, target.Service.Hostname, Passthrough: false);
+            listener.ListenerFilters.Add(inspector);
         }
+
+        return listener;
     }
+
+    /// <summary><c>buildInboundListener</c>: settings shared by the virtual and the port-binding inbound listeners.</summary>
+    private static Listener Base(GenerationContext context, string name, string bind, int port) => new()
+    {
+        Name = name,
+        Address = EnvoyProto.SocketAddress(bind, port),
+        TrafficDirection = TrafficDirection.Inbound,
+        ContinueOnListenerFiltersTimeout = true,
+        ListenerFiltersTimeout = EnvoyProto.Duration(context.Push.Mesh.ProtocolDetectionTimeout),
+    };
 
     /// <summary>Traffic to 15006 itself would loop; metadata exchange still runs so the peer is identified.</summary>
     private static FilterChain Blackhole(int port)
@@ -76,34 +99,5 @@ internal static class InboundListenerBuilder
         chain.Filters.Add(MetadataExchange.NetworkFilter());
         chain.Filters.Add(TcpProxyFilters.ToCluster(EnvoyNames.BlackHoleCluster));
         return chain;
-    }
-
-    /// <summary>
-    /// <c>populateListenerFilters</c>: the HTTP inspector is needed for chains matching plaintext HTTP ALPNs; it is disabled
-    /// (<c>filter_disabled</c>) on the destination ports that never need it, so server-first protocols are not delayed.
-    /// </summary>
-    private static ListenerFilter? HttpInspector(Listener listener)
-    {
-        var needsByPort = new SortedDictionary<int, bool>();
-        foreach (var chain in listener.FilterChains)
-        {
-            var port = (int)(chain.FilterChainMatch?.DestinationPort ?? 0);
-            var needs = chain.FilterChainMatch?.ApplicationProtocols.Any(a => a is "http/1.1" or "h2c") ?? false;
-            needsByPort[port] = needsByPort.GetValueOrDefault(port) || needs;
-        }
-
-        if (!needsByPort.Values.Any(n => n))
-        {
-            return null;
-        }
-
-        var inspector = ListenerFilters.HttpInspector();
-        var disabledPorts = needsByPort.Where(kv => !kv.Value).Select(kv => kv.Key).ToList();
-        if (disabledPorts.Count > 0)
-        {
-            inspector.FilterDisabled = ListenerFilters.ExcludePorts(disabledPorts);
-        }
-
-        return inspector;
     }
 }

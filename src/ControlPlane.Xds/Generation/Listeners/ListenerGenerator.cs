@@ -7,7 +7,8 @@ using Envoy.Config.Listener.V3;
 
 /// <summary>
 /// LDS for Envoy sidecars (<c>buildSidecarListeners</c>), in istiod's order: outbound listeners, <c>virtualOutbound</c>,
-/// then <c>virtualInbound</c>. Interception mode NONE drops both virtual listeners and the service-derived inbound chains.
+/// then the inbound listeners (<c>virtualInbound</c>, then Sidecar ingress listeners binding their own port). Interception
+/// mode NONE drops both virtual listeners; inbound listeners then come only from Sidecar ingress entries.
 /// </summary>
 internal sealed class ListenerGenerator : IResourceGenerator
 {
@@ -26,8 +27,9 @@ internal sealed class ListenerGenerator : IResourceGenerator
         if (!Interception.IsNone(context.Proxy))
         {
             listeners.Add(VirtualListenerBuilder.Outbound(context));
-            listeners.Add(InboundListenerBuilder.Build(context, ServiceTargets.For(context)));
         }
+
+        listeners.AddRange(InboundListenerBuilder.Build(context, ServiceTargets.For(context)));
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var resources = listeners

@@ -11,17 +11,21 @@ using ControlPlane.Xds.Generation.Naming;
 /// </summary>
 internal static class ListenerPorts
 {
-    public static bool CanBind(GenerationContext context, bool bindToPort, string bind, int port, Protocol protocol)
+    /// <param name="virtualPortsReserved">
+    /// False for Sidecar ingress ports: istiod checks them without a push context, so only the agent's static ports
+    /// (status, Prometheus) are reserved for them, not 15001/15006.
+    /// </param>
+    public static bool CanBind(GenerationContext context, bool bindToPort, string bind, int port, Protocol protocol, bool virtualPortsReserved = true)
     {
         if (bindToPort && port < 1024 && IsUnprivileged(context.Proxy))
         {
             return false;
         }
 
-        return !ConflictsWithReservedListener(context, bind, port, protocol);
+        return !ConflictsWithReservedListener(context, bind, port, protocol, virtualPortsReserved);
     }
 
-    private static bool ConflictsWithReservedListener(GenerationContext context, string bind, int port, Protocol protocol)
+    private static bool ConflictsWithReservedListener(GenerationContext context, string bind, int port, Protocol protocol, bool virtualPortsReserved)
     {
         if (bind.Length > 0 ? bind != EnvoyNames.WildcardIpv4 : !protocol.IsHttp())
         {
@@ -30,8 +34,7 @@ internal static class ListenerPorts
         }
 
         var mesh = context.Push.Mesh;
-        return port == mesh.ProxyListenPort
-            || port == mesh.ProxyInboundListenPort
+        return (virtualPortsReserved && (port == mesh.ProxyListenPort || port == mesh.ProxyInboundListenPort))
             || port == MetadataPort(context.Proxy, "ENVOY_STATUS_PORT", 15021)
             || port == MetadataPort(context.Proxy, "ENVOY_PROMETHEUS_PORT", 15090);
     }

@@ -65,14 +65,17 @@ internal static class DefaultRoutes
         };
     }
 
-    /// <summary>The last virtual host of per-port route configurations: <c>allow_any</c> or <c>block_all</c> (502).</summary>
-    public static VirtualHost CatchAll(OutboundTrafficPolicyMode mode)
+    /// <summary>
+    /// The last virtual host of per-port route configurations: <c>allow_any</c> or <c>block_all</c> (502). ALLOW_ANY routes
+    /// to <paramref name="allowAnyCluster"/>: PassthroughCluster, or the Sidecar's egress proxy cluster.
+    /// </summary>
+    public static VirtualHost CatchAll(OutboundTrafficPolicyMode mode, string allowAnyCluster = EnvoyNames.PassthroughCluster)
     {
         if (mode == OutboundTrafficPolicyMode.AllowAny)
         {
             var host = new VirtualHost { Name = EnvoyNames.AllowAnyRoute, IncludeRequestAttemptCount = true };
             host.Domains.Add("*");
-            var action = new RouteAction { Cluster = EnvoyNames.PassthroughCluster };
+            var action = new RouteAction { Cluster = allowAnyCluster };
             RouteTimeouts.Apply(action, null);
             host.Routes.Add(new Route { Name = EnvoyNames.AllowAnyRoute, Match = new RouteMatch { Prefix = "/" }, Route_ = action });
             return host;

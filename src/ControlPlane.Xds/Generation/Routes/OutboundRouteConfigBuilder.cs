@@ -31,7 +31,7 @@ internal static class OutboundRouteConfigBuilder
         virtualHosts.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
         if (!sniffed)
         {
-            virtualHosts.Add(DefaultRoutes.CatchAll(context.Scope.OutboundTrafficPolicy));
+            virtualHosts.Add(DefaultRoutes.CatchAll(context.Scope.OutboundTrafficPolicy, Clusters.PassthroughClusters.CatchAll(context.Scope)));
         }
 
         var config = new RouteConfiguration
