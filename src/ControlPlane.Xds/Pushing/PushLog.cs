@@ -13,6 +13,10 @@ internal static partial class PushLog
         Message = "Push for mesh version {Version} queued for {Selected} of {Connections} connections (context built in {BuildMilliseconds:F1} ms)")]
     public static partial void PushQueued(ILogger logger, long version, int selected, int connections, double buildMilliseconds);
 
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Debug,
+        Message = "Push for mesh version {Version} selected {ProxyId}: {Selection}, for {Request}")]
+    public static partial void ProxySelected(ILogger logger, long version, string proxyId, PushSelection selection, PushRequestText request);
+
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Push for mesh version {Version} failed")]
     public static partial void PushFailed(ILogger logger, long version, Exception exception);
 

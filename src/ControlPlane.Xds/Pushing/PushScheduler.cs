@@ -53,6 +53,8 @@ internal sealed class PushScheduler(
             var hosts = PushTargetSelector.UpdatedHosts(request);
             var all = targets.Targets;
             var tally = new PushSelectionTally();
+            var logEach = logger.IsEnabled(LogLevel.Debug);
+            var requestText = new PushRequestText(request);
             foreach (var target in all)
             {
                 var selection = PushTargetSelector.Select(target, request, hosts, previous, next);
@@ -60,6 +62,10 @@ internal sealed class PushScheduler(
                 {
                     target.Enqueue(new PendingPush(request, next, batch.ReleasedAt));
                     tally.Add(selection, target.Proxy.Id);
+                    if (logEach)
+                    {
+                        PushLog.ProxySelected(logger, version, target.Proxy.Id, selection, requestText);
+                    }
                 }
             }
 

@@ -7,6 +7,8 @@ using ControlPlane.Xds.Generation;
 using ControlPlane.Xds.Metrics;
 using ControlPlane.Xds.Pushing;
 using ControlPlane.Xds.Tests.Serving.Fakes;
+using ControlPlane.Testing.Logging;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -52,6 +54,25 @@ public sealed class PushSchedulerTests
         Assert.Empty(ratingsWatcher.Queued);
         await stop.CancelAsync();
         await loop.ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    [Fact]
+    public async Task Each_selected_proxy_is_logged_at_debug_with_the_reason_and_the_keys()
+    {
+        var logger = new CapturingLogger<PushScheduler>(LogLevel.Debug);
+        var metrics = new XdsMetrics(Prometheus.Metrics.NewCustomRegistry());
+        var logged = new PushScheduler(
+            new Debouncer(Options.Create(new XdsOptions()), clock), contexts, new FakeTargetSource(reviewsWatcher, ratingsWatcher), metrics, logger);
+        store.SetEndpoints(Reviews, "10.0.0.1");
+        var request = TestRequests.Endpoints(Reviews.Hostname);
+
+        await logged.PushAsync(new DebouncedBatch(request, store.Current, clock.GetUtcNow(), clock.GetUtcNow()), CancellationToken.None);
+
+        var selected = Assert.Single(logger.Entries, e => e.Event.Id == 2005);
+        Assert.Contains(reviewsWatcher.Proxy.Id, selected.Message, StringComparison.Ordinal);
+        Assert.Contains(nameof(PushSelection.EdsWatch), selected.Message, StringComparison.Ordinal);
+        Assert.Contains("endpoint:1", selected.Message, StringComparison.Ordinal);
+        Assert.Contains(Reviews.Hostname, selected.Message, StringComparison.Ordinal);
     }
 
     [Fact]
