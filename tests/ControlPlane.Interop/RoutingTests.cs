@@ -68,6 +68,20 @@ public sealed class RoutingTests(InteropFixture fixture)
             $"x-skip: 1: expected 20 calls to v1; got {Format(fallthrough.Versions)}", skipped);
     }
 
+    [InteropFact]
+    public async Task Delegated_rule_from_another_namespace_routes_canaries_to_v2()
+    {
+        var canary = await RunAsync(MeshConfigWriter.Target("delegated"), calls: 30, "x-canary=true");
+        var stable = await RunAsync(MeshConfigWriter.Target("delegated"), calls: 30);
+
+        var toV2 = ClientAssert.Summary(canary);
+        ClientAssert.That(toV2.Succeeded == 30 && toV2.Version("v2") == 30,
+            $"x-canary: true through the delegate: expected 30 calls to v2; got {Format(toV2.Versions)}", canary);
+        var toV1 = ClientAssert.Summary(stable);
+        ClientAssert.That(toV1.Succeeded == 30 && toV1.Version("v1") == 30,
+            $"no header: expected 30 calls to the root's own v1 rule; got {Format(toV1.Versions)}", stable);
+    }
+
     private Task<ClientRun> RunAsync(string target, int calls, params string[] headers) =>
         InteropClient.RunAsync(fixture.XdsPort, target, calls, fixture.SynczAsync, headers);
 

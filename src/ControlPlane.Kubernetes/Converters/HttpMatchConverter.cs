@@ -8,9 +8,9 @@ internal static class HttpMatchConverter
 {
     public static HttpMatchRequest Convert(FieldReader match)
     {
-        match.Unsupported("statPrefix");
         return new HttpMatchRequest
         {
+            StatPrefix = match.String("statPrefix") ?? "",
             Name = match.String("name") ?? "",
             Uri = StringMatchConverter.Read(match, "uri"),
             Scheme = StringMatchConverter.Read(match, "scheme"),

@@ -26,10 +26,11 @@ internal static class HttpRetryConverter
             retries.Error("attempts", "http retry policy configured when attempts are set to 0 (disabled)");
         }
 
-        retries.Unsupported("retryIgnorePreviousHosts", "backoff");
         return new HttpRetry(attempts, perTryTimeout, retryOn)
         {
             RetryRemoteLocalities = retries.Bool("retryRemoteLocalities"),
+            RetryIgnorePreviousHosts = retries.Bool("retryIgnorePreviousHosts"),
+            Backoff = IstioDurationRules.Read(retries, "backoff"),
         };
     }
 

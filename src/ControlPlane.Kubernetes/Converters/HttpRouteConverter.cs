@@ -5,29 +5,43 @@ using ControlPlane.Model.Config.VirtualServices;
 
 /// <summary>
 /// Istio HTTPRoute with istiod's rules: exactly one action (route, redirect or directResponse), weights add up, no fault
-/// on a redirect or direct response.
+/// on a redirect or direct response. A root VirtualService's rule with <c>delegate</c> has no route and no redirect (its
+/// other settings are inherited by the delegate's rules); a delegate's rules cannot delegate again.
 /// </summary>
 internal static class HttpRouteConverter
 {
-    public static HttpRoute? Convert(FieldReader http)
+    public static HttpRoute? Convert(FieldReader http, bool inDelegate)
     {
+        var name = http.String("name") ?? "";
         var destinations = http.Objects("route");
         var route = destinations.Select(ConvertDestination).OfType<HttpRouteDestination>().ToList();
         DestinationConverter.CheckWeights(http, "route", route.Select(r => r.Weight).ToList());
-        var redirect = http.Object("redirect") is { } r ? ConvertRedirect(r) : null;
-        var directResponse = http.Object("directResponse") is { } d ? ConvertDirectResponse(d) : null;
+        var redirect = http.Object("redirect") is { } r ? HttpRedirectConverter.Convert(r) : null;
+        var directResponse = http.Object("directResponse") is { } d ? HttpDirectResponseConverter.Convert(d) : null;
         var rewrite = http.Object("rewrite") is { } w ? ConvertRewrite(w) : null;
-        CheckAction(http, destinations.Count, http.Has("redirect"), http.Has("directResponse"), http.Has("rewrite"));
-        http.Unsupported("delegate");
+        var delegation = http.Object("delegate") is { } g ? ConvertDelegate(g) : null;
         var fault = http.Object("fault") is { } f ? HttpFaultConverter.Convert(f) : null;
-        if (fault is not null && (redirect is not null || directResponse is not null))
+        if (delegation is not null && inDelegate)
         {
-            http.Error("fault", $"HTTP route cannot contain both fault and {(redirect is not null ? "redirect" : "direct_response")}");
+            http.Error("delegate", "delegate HTTP route cannot contain delegate");
+        }
+
+        if (delegation is not null && !inDelegate)
+        {
+            CheckRoot(http, name, destinations.Count, http.Has("redirect"));
+        }
+        else
+        {
+            CheckAction(http, destinations.Count, http.Has("redirect"), http.Has("directResponse"), http.Has("rewrite"));
+            if (fault is not null && (redirect is not null || directResponse is not null))
+            {
+                http.Error("fault", $"HTTP route cannot contain both fault and {(redirect is not null ? "redirect" : "direct_response")}");
+            }
         }
 
         return new HttpRoute
         {
-            Name = http.String("name") ?? "",
+            Name = name,
             Match = http.Array("match", m => HttpMatchConverter.Convert(m)),
             Route = [.. route],
             Redirect = redirect,
@@ -39,7 +53,22 @@ internal static class HttpRouteConverter
             Fault = fault,
             Mirrors = HttpMirrorConverter.Convert(http),
             CorsPolicy = http.Object("corsPolicy") is { } cors ? CorsPolicyConverter.Convert(cors) : null,
+            Delegate = delegation,
         };
+    }
+
+    /// <summary>istiod's root-route rule: only the delegate supplies the action.</summary>
+    private static void CheckRoot(FieldReader http, string name, int destinations, bool redirect)
+    {
+        if (redirect)
+        {
+            http.Error("redirect", $"root HTTP route {name} must not specify redirect");
+        }
+
+        if (destinations > 0 || http.Has("route"))
+        {
+            http.Error("route", $"root HTTP route {name} must not specify route");
+        }
     }
 
     private static void CheckAction(FieldReader http, int destinations, bool redirect, bool directResponse, bool rewrite)
@@ -68,46 +97,53 @@ internal static class HttpRouteConverter
         return destination is null ? null : new HttpRouteDestination(destination, weight) { Headers = headers };
     }
 
-    private static HttpRedirect? ConvertRedirect(FieldReader redirect)
+    private static VirtualServiceDelegate ConvertDelegate(FieldReader delegation)
     {
-        var uri = redirect.String("uri") ?? "";
-        var authority = redirect.String("authority") ?? "";
-        var scheme = redirect.String("scheme") ?? "";
-        if (scheme is not ("" or "http" or "https"))
+        var name = delegation.String("name") ?? "";
+        var ns = delegation.String("namespace") ?? "";
+        if (name.Length == 0)
         {
-            redirect.Error("scheme", $"invalid redirect scheme '{scheme}', must be \"http\" or \"https\"");
+            // istiod accepts it and then finds no delegate, dropping the rule; say so.
+            delegation.Warning("name", "names no VirtualService: the rule will have no routes");
         }
 
-        var port = redirect.Int("port", 1, 65535) ?? 0;
-        var code = redirect.Int("redirectCode", 300, 399) ?? 0;
-        redirect.Unsupported("derivePort");
-        if (uri.Length == 0 && authority.Length == 0 && scheme.Length == 0 && port == 0 && !redirect.Has("derivePort"))
-        {
-            redirect.Error("", "needs at least one of uri, authority, scheme or port");
-        }
-
-        return new HttpRedirect(uri, authority, code) { Scheme = scheme, Port = port };
+        return new VirtualServiceDelegate(name, ns);
     }
 
+    /// <summary>istiod's <c>validateHTTPRewrite</c>: uri or uriRegexRewrite (not both), and/or authority.</summary>
     private static HttpRewrite ConvertRewrite(FieldReader rewrite)
     {
         var uri = rewrite.String("uri") ?? "";
         var authority = rewrite.String("authority") ?? "";
-        rewrite.Unsupported("uriRegexRewrite");
-        if (uri.Length == 0 && authority.Length == 0 && !rewrite.Has("uriRegexRewrite"))
+        var regex = rewrite.Object("uriRegexRewrite") is { } r ? ConvertRegexRewrite(r) : null;
+        if (uri.Length > 0 && rewrite.Has("uriRegexRewrite"))
         {
-            rewrite.Error("", "needs uri or authority");
+            rewrite.Error("uriRegexRewrite", "rewrite may only contain one of URI or UriRegexRewrite");
+        }
+        else if (uri.Length == 0 && authority.Length == 0 && !rewrite.Has("uriRegexRewrite"))
+        {
+            rewrite.Error("", "rewrite must specify at least one of URI, UriRegexRewrite, or authority");
         }
 
-        return new HttpRewrite(uri, authority);
+        return new HttpRewrite(uri, authority) { UriRegexRewrite = regex };
     }
 
-    private static HttpDirectResponse? ConvertDirectResponse(FieldReader response)
+    private static RegexRewrite? ConvertRegexRewrite(FieldReader regex)
     {
-        var status = response.Int("status", 200, 599, required: true);
-        var body = response.Object("body");
-        var text = body?.String("string") ?? "";
-        body?.Unsupported("bytes");
-        return status is null ? null : new HttpDirectResponse(status.Value, text);
+        var match = regex.String("match") ?? "";
+        var substitution = regex.String("rewrite") ?? "";
+        if (match.Length == 0 || substitution.Length == 0)
+        {
+            regex.Error("", "UriRegexRewrite requires both Rewrite and Match fields to be specified");
+            return null;
+        }
+
+        if (Re2Syntax.Check(match) is { } problem)
+        {
+            regex.Error("match", problem);
+            return null;
+        }
+
+        return new RegexRewrite(match, substitution);
     }
 }

@@ -18,10 +18,17 @@ internal static class VirtualServiceConverter
             return null;
         }
 
-        var hosts = spec.Strings("hosts", required: true);
+        // istiod: a VirtualService without hosts is a delegate, only ever served through a root's http rules.
+        var hosts = spec.Strings("hosts");
+        var isDelegate = hosts.IsDefaultOrEmpty;
         var gateways = ReadGatewayNames(spec);
         CheckHosts(spec, hosts, gateways);
-        var http = spec.Array("http", HttpRouteConverter.Convert);
+        if (isDelegate)
+        {
+            CheckDelegate(spec, gateways);
+        }
+
+        var http = spec.Array("http", h => HttpRouteConverter.Convert(h, isDelegate));
         if (gateways.IsEmpty || gateways.Contains(MeshGateway))
         {
             CheckNoClaimRouting(spec, http);
@@ -68,6 +75,25 @@ internal static class VirtualServiceConverter
                 // istiod: literal and wildcard duplicates (*.foo.com and a.foo.com) both count.
                 spec.Error($"hosts[{i}]", $"duplicate hosts in virtual service: {earlier} & {hosts[i]}");
             }
+        }
+    }
+
+    /// <summary>istiod's delegate rules: gateways, tcp and tls routes mean nothing on a delegate, which only lends http rules.</summary>
+    private static void CheckDelegate(FieldReader spec, ImmutableArray<string> gateways)
+    {
+        if (!gateways.IsDefaultOrEmpty)
+        {
+            spec.Error("gateways", "delegate virtual service must have no gateways specified");
+        }
+
+        if (spec.Has("tls"))
+        {
+            spec.Error("tls", "delegate virtual service must have no tls route specified");
+        }
+
+        if (spec.Has("tcp"))
+        {
+            spec.Error("tcp", "delegate virtual service must have no tcp route specified");
         }
     }
 
@@ -147,9 +173,10 @@ internal static class VirtualServiceConverter
     private static L4MatchAttributes ConvertL4Match(FieldReader match, bool sni)
     {
         var sniHosts = sni ? match.Strings("sniHosts", required: true) : [];
-        match.Unsupported("sourceSubnet");
         return new L4MatchAttributes
         {
+            // Accepted as istiod accepts it: neither checked nor translated there.
+            SourceSubnet = match.String("sourceSubnet") ?? "",
             DestinationSubnets = match.Strings("destinationSubnets"),
             Port = match.Int("port", 1, 65535) ?? 0,
             SourceLabels = match.StringMap("sourceLabels"),

@@ -8,8 +8,10 @@ using ControlPlane.Model.Mesh;
 using ControlPlane.Model.Services;
 
 /// <summary>
-/// VirtualServices with resolved hosts, in istiod's precedence order (oldest first, then namespace/name), split by whether
-/// they bind to sidecars (<c>mesh</c>) or to gateways.
+/// The VirtualServices as served, with resolved hosts, in istiod's order (oldest first, then name, then namespace), split
+/// by whether they bind to sidecars (<c>mesh</c>) or to gateways. Delegates (VirtualServices without hosts) are resolved
+/// here, once per index: every lookup returns effective roots with the delegates' rules merged in
+/// (<see cref="VirtualServiceDelegation"/>), and delegates themselves are never listed.
 /// </summary>
 public sealed class VirtualServiceIndex
 {
@@ -18,11 +20,13 @@ public sealed class VirtualServiceIndex
 
     public VirtualServiceIndex(IEnumerable<VirtualService> virtualServices, MeshConfig mesh)
     {
-        All = [.. virtualServices
+        var ordered = virtualServices
             .OrderBy(vs => vs.Meta.CreationTimestamp)
-            .ThenBy(vs => vs.Meta.Namespace, StringComparer.Ordinal)
             .ThenBy(vs => vs.Meta.Name, StringComparer.Ordinal)
-            .Select(vs => Resolve(vs, mesh))];
+            .ThenBy(vs => vs.Meta.Namespace, StringComparer.Ordinal)
+            .ToList();
+        Configured = ordered.Count;
+        All = [.. VirtualServiceDelegation.Resolve(ordered, mesh.DomainSuffix).Select(d => Resolve(d, mesh))];
         Mesh = [.. All.Where(e => e.AppliesToMesh)];
         MeshWithWildcardHosts = [.. Mesh.Where(e => e.Hosts.Any(HostName.IsWildcard))];
         meshByExactHost = Mesh
@@ -33,6 +37,10 @@ public sealed class VirtualServiceIndex
             .ToFrozenDictionary<(VirtualServiceEntry Entry, int Index), VirtualServiceEntry, int>(x => x.Entry, x => x.Index, ReferenceEqualityComparer.Instance);
     }
 
+    /// <summary>How many VirtualServices are configured, delegates included (what istiod's <c>pilot_virt_services</c> counts).</summary>
+    public int Configured { get; }
+
+    /// <summary>Every served VirtualService (mesh- and gateway-bound; delegates resolved into their roots, never listed).</summary>
     public ImmutableArray<VirtualServiceEntry> All { get; }
 
     /// <summary>The ones bound to sidecars.</summary>
@@ -47,25 +55,35 @@ public sealed class VirtualServiceIndex
     /// <summary>Position of a mesh-bound entry in precedence order, so subsets found through lookups can be re-sorted.</summary>
     public int MeshOrder(VirtualServiceEntry entry) => meshOrder[entry];
 
+    /// <summary>
+    /// The order in which sidecars in <paramref name="viewerNamespace"/> consider mesh-bound VirtualServices, and so which
+    /// one wins a host several name (istiod's <c>SelectVirtualServices</c>): those private to the viewer's namespace
+    /// first, then those exported to it by name, then public ones; each group in <see cref="MeshOrder"/>.
+    /// </summary>
+    public int SidecarPrecedence(VirtualServiceEntry entry, string viewerNamespace)
+    {
+        var group = entry.ExportTo.Public ? 2 : entry.Config.Meta.Namespace == viewerNamespace ? 0 : 1;
+        return (group * Mesh.Length) + meshOrder[entry];
+    }
+
     /// <summary>Mesh-bound VirtualServices visible from <paramref name="viewerNamespace"/> that name a host matching <paramref name="hostname"/>.</summary>
-    /// <remarks>A concrete host is looked up (exact entries plus the wildcard ones), not scanned for; order stays precedence order.</remarks>
+    /// <remarks>A concrete host is looked up (exact entries plus the wildcard ones), not scanned for; order is <see cref="SidecarPrecedence"/>.</remarks>
     public IEnumerable<VirtualServiceEntry> ForMeshHost(string hostname, string viewerNamespace)
     {
         IEnumerable<VirtualServiceEntry> candidates = HostName.IsWildcard(hostname)
             ? Mesh
-            : MeshWithExactHost(hostname).Concat(MeshWithWildcardHosts).Distinct(ReferenceEqualityComparer.Instance).Cast<VirtualServiceEntry>().OrderBy(MeshOrder);
-        return candidates.Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace)
-                                     && e.Hosts.Any(h => HostName.Overlaps(h, hostname)));
+            : MeshWithExactHost(hostname).Concat(MeshWithWildcardHosts).Distinct(ReferenceEqualityComparer.Instance).Cast<VirtualServiceEntry>();
+        return candidates
+            .Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace) && e.Hosts.Any(h => HostName.Overlaps(h, hostname)))
+            .OrderBy(e => SidecarPrecedence(e, viewerNamespace));
     }
 
-    private static VirtualServiceEntry Resolve(VirtualService vs, MeshConfig mesh)
+    private static VirtualServiceEntry Resolve(DelegatedVirtualService delegated, MeshConfig mesh)
     {
+        var vs = delegated.Effective;
         var ns = vs.Meta.Namespace;
         var hosts = vs.Hosts.Select(h => HostName.Resolve(h, ns, mesh.DomainSuffix)).ToImmutableArray();
-        var gateways = vs.Gateways.IsDefaultOrEmpty
-            ? [VirtualServiceEntry.MeshGateway]
-            : vs.Gateways.Select(g => g == VirtualServiceEntry.MeshGateway || g.Contains('/', StringComparison.Ordinal) ? g : $"{ns}/{g}")
-                .ToImmutableArray();
-        return new VirtualServiceEntry(vs, hosts, gateways, Visibility.Parse(vs.ExportTo));
+        var gateways = vs.Gateways.IsDefaultOrEmpty ? [VirtualServiceEntry.MeshGateway] : GatewayNames.ResolveAll(vs.Gateways, ns);
+        return new VirtualServiceEntry(vs, hosts, gateways, Visibility.Parse(vs.ExportTo)) { Delegates = delegated.Delegates };
     }
 }

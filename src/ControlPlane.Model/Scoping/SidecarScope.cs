@@ -90,6 +90,9 @@ public sealed class SidecarScope
             foreach (var vs in listener.VirtualServices)
             {
                 keys.Add(vs.Config.Key);
+
+                // A root's delegates are inputs too: their rules are merged into it (istiod's DelegateVirtualServices).
+                keys.UnionWith(vs.Delegates);
             }
         }
 

@@ -71,7 +71,7 @@ public static class SidecarScopeBuilder
                              && vs.Hosts.Any(h => selector.SelectsVirtualServiceHost(vs.Config.Meta.Namespace, h))))
             .Distinct(ReferenceEqualityComparer.Instance)
             .Cast<VirtualServiceEntry>()
-            .OrderBy(virtualServices.MeshOrder)
+            .OrderBy(vs => virtualServices.SidecarPrecedence(vs, ns))
             .ToImmutableArray();
 
         // istiod also makes the destinations of selected VirtualServices visible, so routes never point at unknown clusters.

@@ -108,7 +108,7 @@ internal sealed class XdsMetrics : IResourceCacheMetrics
     public void MeshSize(PushContext context)
     {
         services.Set(context.Services.All.Length);
-        virtualServices.Set(context.VirtualServices.All.Length);
+        virtualServices.Set(context.VirtualServices.Configured);
     }
 
     /// <summary>istiod's <c>xds_cache_reads{type="hit"|"miss"}</c> (istiod exports it only with cache stats on).</summary>

@@ -30,6 +30,7 @@ internal static class MeshConfigWriter
         Write(directory, "abort.yaml", ServiceEntry("abort", backends), DestinationRule("abort", ""), FaultVirtualService("abort", AbortAll));
         Write(directory, "abort-half.yaml", ServiceEntry("abort-half", backends), DestinationRule("abort-half", ""), FaultVirtualService("abort-half", AbortHalf));
         Write(directory, "delay.yaml", ServiceEntry("delay", backends), DestinationRule("delay", ""), FaultVirtualService("delay", DelayAllWithMirrorAndCors));
+        Write(directory, "delegated.yaml", ServiceEntry("delegated", backends), DestinationRule("delegated", ""), DelegatingVirtualService(), CanaryDelegate());
     }
 
     public static void WriteLiveVirtualService(string directory, int v1Weight, int v2Weight) =>
@@ -207,6 +208,46 @@ internal static class MeshConfigWriter
             - destination:
                 host: {Host(name)}
                 subset: v1
+
+        """;
+
+    /// <summary>The namespace of the delegate VirtualService, so delegation crosses namespaces (and needs exportTo).</summary>
+    public const string DelegateNamespace = "interop-team";
+
+    // A root whose canary rule is delegated: x-canary: true (the root's match) reaches v2 through the delegate's rule.
+    private static string DelegatingVirtualService() => $"""
+        {VirtualServiceHead("delegated")}
+          - name: canary
+            match:
+            - headers:
+                x-canary:
+                  exact: "true"
+            delegate:
+              name: delegated-canary
+              namespace: {DelegateNamespace}
+          - name: stable
+            route:
+            - destination:
+                host: {Host("delegated")}
+                subset: v1
+
+        """;
+
+    private static string CanaryDelegate() => $"""
+        apiVersion: networking.istio.io/v1
+        kind: VirtualService
+        metadata:
+          name: delegated-canary
+          namespace: {DelegateNamespace}
+        spec:
+          exportTo:
+          - {Namespace}
+          http:
+          - name: v2
+            route:
+            - destination:
+                host: {Host("delegated")}
+                subset: v2
 
         """;
 

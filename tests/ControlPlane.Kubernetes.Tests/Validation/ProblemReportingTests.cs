@@ -65,19 +65,18 @@ public sealed class ProblemReportingTests
     {
         var result = TestYaml.Load("""
             apiVersion: networking.istio.io/v1
-            kind: VirtualService
+            kind: DestinationRule
             metadata: {name: fancy}
             spec:
-              hosts: [svc]
-              http:
-                - route: [{destination: {host: svc}}]
-                  rewrite: {uriRegexRewrite: {match: "^/a", rewrite: /b}}
-                  retries: {attempts: 2, backoff: 1s, retryIgnorePreviousHosts: true}
+              host: svc
+              trafficPolicy:
+                tunnel: {protocol: CONNECT, targetHost: proxy, targetPort: 8080}
+                proxyProtocol: {version: V1}
             """);
 
-        Assert.NotNull(result.Config<VirtualService>("fancy"));
+        Assert.NotNull(result.Config<ControlPlane.Model.Config.DestinationRules.DestinationRule>("fancy"));
         Assert.Equal(
-            ["spec.http[0].retries.backoff", "spec.http[0].retries.retryIgnorePreviousHosts", "spec.http[0].rewrite.uriRegexRewrite"],
+            ["spec.trafficPolicy.proxyProtocol", "spec.trafficPolicy.tunnel"],
             result.Warnings().Select(w => w.Field).Order().ToArray());
         Assert.All(result.Warnings(), w => Assert.Contains("not supported", w.Message, StringComparison.Ordinal));
     }

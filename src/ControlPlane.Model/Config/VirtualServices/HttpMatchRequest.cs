@@ -32,4 +32,7 @@ public sealed record HttpMatchRequest
     public ImmutableArray<string> Gateways { get; init; } = [];
 
     public bool IgnoreUriCase { get; init; }
+
+    /// <summary>Envoy's per-route <c>stat_prefix</c> for the route this match becomes.</summary>
+    public string StatPrefix { get; init; } = "";
 }

@@ -31,4 +31,7 @@ public sealed record HttpRoute
     public ImmutableArray<HttpMirrorPolicy> Mirrors { get; init; } = [];
 
     public CorsPolicy? CorsPolicy { get; init; }
+
+    /// <summary>Set on a root VirtualService's rule instead of an action: the delegate's routes take its place.</summary>
+    public VirtualServiceDelegate? Delegate { get; init; }
 }

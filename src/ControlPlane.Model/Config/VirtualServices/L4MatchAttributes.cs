@@ -16,6 +16,9 @@ public sealed record L4MatchAttributes
 
     public ImmutableArray<string> Gateways { get; init; } = [];
 
+    /// <summary>Read for completeness; istiod does not translate it, so it has no effect here either.</summary>
+    public string SourceSubnet { get; init; } = "";
+
     /// <summary>TLS only: SNI hosts to match.</summary>
     public ImmutableArray<string> SniHosts { get; init; } = [];
 }

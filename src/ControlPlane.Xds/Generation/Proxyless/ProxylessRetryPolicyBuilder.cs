@@ -6,7 +6,8 @@ using Envoy.Config.Route.V3;
 /// <summary>
 /// VirtualService <c>retries</c> as a gRPC retry policy (gRFC A44). gRPC honours only gRPC status names in
 /// <c>retry_on</c> and <c>num_retries</c> (at least 1); HTTP conditions such as <c>5xx</c> or <c>connect-failure</c> and
-/// <c>perTryTimeout</c> mean nothing to it and are dropped. Without a VirtualService retry block no policy is sent:
+/// <c>perTryTimeout</c> mean nothing to it and are dropped, as is <c>retryIgnorePreviousHosts</c> (gRPC has no host
+/// predicates); <c>backoff</c> becomes <c>retry_back_off.base_interval</c>. Without a VirtualService retry block no policy is sent:
 /// istiod's sidecar default (<c>connect-failure,refused-stream,unavailable,cancelled</c>, 2 retries) is an Envoy
 /// behaviour proxyless clients are not given implicitly here.
 /// </summary>
@@ -35,6 +36,13 @@ internal static class ProxylessRetryPolicyBuilder
             return null;
         }
 
-        return new RetryPolicy { RetryOn = string.Join(',', codes), NumRetries = (uint)retry.Attempts };
+        var policy = new RetryPolicy { RetryOn = string.Join(',', codes), NumRetries = (uint)retry.Attempts };
+        if (retry.Backoff is { } backoff)
+        {
+            // A44 reads retry_back_off.base_interval (max_interval defaults to ten times it), as Envoy does.
+            policy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(backoff) };
+        }
+
+        return policy;
     }
 }

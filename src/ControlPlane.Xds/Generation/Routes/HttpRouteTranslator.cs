@@ -68,6 +68,10 @@ internal static class HttpRouteTranslator
             Match = RouteMatchBuilder.Build(match),
             Metadata = IstioMetadata.ConfigInfo(context.VirtualService.Config.ConfigPath),
         };
+        if (match is { StatPrefix.Length: > 0 })
+        {
+            route.StatPrefix = match.StatPrefix;
+        }
 
         var authority = "";
         if (http.Headers is { } headers)
@@ -82,7 +86,7 @@ internal static class HttpRouteTranslator
 
         if (http.Redirect is { } redirect)
         {
-            ApplyRedirect(route, redirect);
+            ApplyRedirect(route, redirect, context.ListenerPort);
         }
         else if (http.DirectResponse is { } direct)
         {
@@ -113,12 +117,14 @@ internal static class HttpRouteTranslator
         }
     }
 
-    /// <summary><c>sourceMatchHTTP</c>: gateway-bound matches apply only if they list <c>mesh</c>; otherwise labels and namespace.</summary>
+    /// <summary><c>sourceMatchHTTP</c>: gateway-bound matches apply only if they list <c>mesh</c> (or, for a gateway, its name); otherwise labels and namespace.</summary>
     private static bool SourceMatches(RouteDestinationContext context, HttpMatchRequest match)
     {
         if (!match.Gateways.IsDefaultOrEmpty)
         {
-            return match.Gateways.Contains(VirtualServiceEntry.MeshGateway);
+            return context.MatchesGateway is { } matchesGateway
+                ? match.Gateways.Any(matchesGateway)
+                : match.Gateways.Contains(VirtualServiceEntry.MeshGateway);
         }
 
         var proxy = context.Generation.Proxy;
@@ -133,8 +139,12 @@ internal static class HttpRouteTranslator
         return match.SourceNamespace.Length == 0 || match.SourceNamespace == proxy.Namespace;
     }
 
-    /// <summary><c>ApplyRedirect</c>: explicit :80/:443 are dropped for http/https; unsupported codes drop the route.</summary>
-    private static void ApplyRedirect(Route route, HttpRedirect redirect)
+    /// <summary>
+    /// <c>ApplyRedirect</c>: <c>derivePort: FROM_REQUEST_PORT</c> is the listener port (routes are built per port, and Envoy
+    /// cannot derive it itself); <c>FROM_PROTOCOL_DEFAULT</c> sets none. Explicit :80/:443 are dropped for http/https
+    /// (sidecars never terminate TLS, so the default scheme is http); unsupported codes drop the route.
+    /// </summary>
+    private static void ApplyRedirect(Route route, HttpRedirect redirect, int listenerPort)
     {
         var action = new RedirectAction { HostRedirect = redirect.Authority, PathRedirect = redirect.Uri };
         if (redirect.Scheme.Length > 0)
@@ -142,11 +152,17 @@ internal static class HttpRouteTranslator
             action.SchemeRedirect = redirect.Scheme;
         }
 
-        if (redirect.Port != 0)
+        var port = redirect.DerivePort switch
+        {
+            RedirectPortSelection.FromRequestPort => listenerPort,
+            RedirectPortSelection.FromProtocolDefault => 0,
+            _ => redirect.Port,
+        };
+        if (port != 0)
         {
             var scheme = redirect.Scheme.Length > 0 ? redirect.Scheme : "http";
-            var implicitPort = (redirect.Port == 80 && scheme == "http") || (redirect.Port == 443 && scheme == "https");
-            action.PortRedirect = implicitPort ? 0u : (uint)redirect.Port;
+            var implicitPort = (port == 80 && scheme == "http") || (port == 443 && scheme == "https");
+            action.PortRedirect = implicitPort ? 0u : (uint)port;
         }
 
         RedirectAction.Types.RedirectResponseCode? code = redirect.RedirectCode switch
@@ -165,11 +181,15 @@ internal static class HttpRouteTranslator
         }
     }
 
-    /// <summary><c>ApplyDirectResponse</c>: the status, and the body inline when one is given.</summary>
+    /// <summary><c>ApplyDirectResponse</c>: the status, and the body inline (<c>inline_bytes</c> for <c>body.bytes</c>) when one is given.</summary>
     private static void ApplyDirectResponse(Route route, HttpDirectResponse direct)
     {
         var action = new DirectResponseAction { Status = (uint)direct.Status };
-        if (direct.Body.Length > 0)
+        if (!direct.BodyBytes.IsDefaultOrEmpty)
+        {
+            action.Body = new Envoy.Config.Core.V3.DataSource { InlineBytes = Google.Protobuf.ByteString.CopyFrom(direct.BodyBytes.AsSpan()) };
+        }
+        else if (direct.Body.Length > 0)
         {
             action.Body = new Envoy.Config.Core.V3.DataSource { InlineString = direct.Body };
         }

@@ -12,7 +12,8 @@ using Envoy.Extensions.Retry.Priority.PreviousPriorities.V3;
 /// <summary>
 /// <c>retry.ConvertPolicy</c>. Without a VirtualService policy: 2 retries on connection-level failures, preferring hosts
 /// not tried yet, 5 host selection attempts. 503 is not retried by default (never since 1.27). <c>attempts: 0</c> disables
-/// retries. Routes with consistent hashing keep the previous host (retrying elsewhere would break stickiness).
+/// retries. Routes with consistent hashing keep the previous host (retrying elsewhere would break stickiness) unless
+/// <c>retryIgnorePreviousHosts</c> says otherwise; <c>backoff</c> is the base retry interval.
 /// </summary>
 internal static class RetryPolicyBuilder
 {
@@ -50,6 +51,16 @@ internal static class RetryPolicyBuilder
             policy.PerTryTimeout = EnvoyProto.Duration(perTry);
         }
 
+        // An explicit retryIgnorePreviousHosts overrides the default predicate, even on consistent-hash routes.
+        if (retry.RetryIgnorePreviousHosts is { } ignorePrevious)
+        {
+            policy.RetryHostPredicate.Clear();
+            if (ignorePrevious)
+            {
+                policy.RetryHostPredicate.Add(PreviousHosts());
+            }
+        }
+
         if (retry.RetryRemoteLocalities == true)
         {
             policy.RetryPriority = new RetryPolicy.Types.RetryPriority
@@ -57,6 +68,11 @@ internal static class RetryPolicyBuilder
                 Name = FilterNames.PreviousPriorities,
                 TypedConfig = EnvoyProto.Pack(new PreviousPrioritiesConfig { UpdateFrequency = 2 }),
             };
+        }
+
+        if (retry.Backoff is { } backoff)
+        {
+            policy.RetryBackOff = new RetryPolicy.Types.RetryBackOff { BaseInterval = EnvoyProto.Duration(backoff) };
         }
 
         return policy;
@@ -72,15 +88,17 @@ internal static class RetryPolicyBuilder
         };
         if (!consistentHash)
         {
-            policy.RetryHostPredicate.Add(new RetryPolicy.Types.RetryHostPredicate
-            {
-                Name = FilterNames.PreviousHostsPredicate,
-                TypedConfig = EnvoyProto.Pack(new PreviousHostsPredicate()),
-            });
+            policy.RetryHostPredicate.Add(PreviousHosts());
         }
 
         return policy;
     }
+
+    private static RetryPolicy.Types.RetryHostPredicate PreviousHosts() => new()
+    {
+        Name = FilterNames.PreviousHostsPredicate,
+        TypedConfig = EnvoyProto.Pack(new PreviousHostsPredicate()),
+    };
 
     /// <summary>Numbers in retryOn become retriable_status_codes, and <c>retriable-status-codes</c> is added if missing.</summary>
     private static void ApplyRetryOn(RetryPolicy policy, string retryOn)

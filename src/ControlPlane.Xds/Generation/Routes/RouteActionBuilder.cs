@@ -5,7 +5,7 @@ using ControlPlane.Model.Hosts;
 using Envoy.Config.Route.V3;
 
 /// <summary>
-/// <c>applyHTTPRouteDestination</c>: timeout, rewrites, mirrors, then one cluster or weighted clusters (zero weights dropped), per
+/// <c>applyHTTPRouteDestination</c>: timeout, rewrites (a regex rewrite wins over a prefix one), mirrors, then one cluster or weighted clusters (zero weights dropped), per
 /// destination headers, hash policies, and the retry policy.
 /// </summary>
 internal static class RouteActionBuilder
@@ -16,7 +16,15 @@ internal static class RouteActionBuilder
         RouteTimeouts.Apply(action, http.Timeout);
         if (http.Rewrite is { } rewrite)
         {
-            if (rewrite.Uri.Length > 0)
+            if (rewrite.UriRegexRewrite is { } regex)
+            {
+                action.RegexRewrite = new Envoy.Type.Matcher.V3.RegexMatchAndSubstitute
+                {
+                    Pattern = new Envoy.Type.Matcher.V3.RegexMatcher { Regex = regex.Match },
+                    Substitution = regex.Rewrite,
+                };
+            }
+            else if (rewrite.Uri.Length > 0)
             {
                 action.PrefixRewrite = rewrite.Uri;
             }

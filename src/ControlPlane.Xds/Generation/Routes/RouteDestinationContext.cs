@@ -11,4 +11,11 @@ internal sealed record RouteDestinationContext(
     GenerationContext Generation,
     VirtualServiceEntry VirtualService,
     int ListenerPort,
-    IReadOnlyDictionary<string, Service> ServicesByHost);
+    IReadOnlyDictionary<string, Service> ServicesByHost)
+{
+    /// <summary>
+    /// Gateway proxies only: whether a match's <c>gateways</c> entry, as written, names the gateway whose routes are being
+    /// built. Null for sidecars, where only <c>mesh</c> matches.
+    /// </summary>
+    public Func<string, bool>? MatchesGateway { get; init; }
+}
