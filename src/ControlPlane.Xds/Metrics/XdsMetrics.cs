@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Metrics;
 
+using System.Collections.Concurrent;
 using ControlPlane.Model.Push;
 using ControlPlane.Model.Pushing;
 using ControlPlane.Xds.Generation.Caching;
@@ -39,8 +40,12 @@ internal sealed class XdsMetrics : IResourceCacheMetrics
     private readonly Counter triggers;
     private readonly Gauge services;
     private readonly Gauge virtualServices;
-    private readonly Counter cacheReads;
     private readonly Counter cacheEvictions;
+    private readonly Counter.Child cacheHits;
+    private readonly Counter.Child cacheMisses;
+
+    // Labelled children by type URL: resolving labels on every response showed up in profiles under load.
+    private readonly ConcurrentDictionary<string, PushSeries> pushSeries = new(StringComparer.Ordinal);
 
     public XdsMetrics(CollectorRegistry registry)
     {
@@ -65,15 +70,19 @@ internal sealed class XdsMetrics : IResourceCacheMetrics
         triggers = f.CreateCounter("pilot_push_triggers", "Total number of times a push was triggered, labeled by reason for the push.", Labels("type"));
         services = f.CreateGauge("pilot_services", "Total services known to pilot.");
         virtualServices = f.CreateGauge("pilot_virt_services", "Total virtual services known to pilot.");
-        cacheReads = f.CreateCounter("xds_cache_reads", "Total number of xds cache xdsCacheReads.", Labels("type"));
+        var cacheReads = f.CreateCounter("xds_cache_reads", "Total number of xds cache xdsCacheReads.", Labels("type"));
+        cacheHits = cacheReads.WithLabels("hit");
+        cacheMisses = cacheReads.WithLabels("miss");
         cacheEvictions = f.CreateCounter("xds_cache_evictions", "Total number of xds cache evictions.", Labels("type"));
     }
 
     public void Pushed(string typeUrl, double seconds, long bytes)
     {
-        pushes.WithLabels(TypeUrls.ShortName(typeUrl)).Inc();
-        pushTime.WithLabels(TypeUrls.ShortName(typeUrl)).Observe(seconds);
-        configSize.WithLabels(typeUrl).Observe(bytes);
+        var series = pushSeries.GetOrAdd(typeUrl, static (t, m) => new PushSeries(
+            m.pushes.WithLabels(TypeUrls.ShortName(t)), m.pushTime.WithLabels(TypeUrls.ShortName(t)), m.configSize.WithLabels(t)), this);
+        series.Pushes.Inc();
+        series.PushTime.Observe(seconds);
+        series.ConfigSize.Observe(bytes);
     }
 
     /// <summary>A send failed: istiod counts these under <c>pilot_xds_pushes{type="cds_senderr"}</c>.</summary>
@@ -112,7 +121,7 @@ internal sealed class XdsMetrics : IResourceCacheMetrics
     }
 
     /// <summary>istiod's <c>xds_cache_reads{type="hit"|"miss"}</c> (istiod exports it only with cache stats on).</summary>
-    public void CacheRead(bool hit) => cacheReads.WithLabels(hit ? "hit" : "miss").Inc();
+    public void CacheRead(bool hit) => (hit ? cacheHits : cacheMisses).Inc();
 
     /// <summary>
     /// <c>xds_cache_evictions</c>: <c>size</c> for capacity evictions as istiod; idle entries (superseded inputs, which
@@ -162,4 +171,6 @@ internal sealed class XdsMetrics : IResourceCacheMetrics
 
     private static Histogram Histogram(IMetricFactory f, string name, string help, double[] buckets, params string[] labels) =>
         f.CreateHistogram(name, help, new HistogramConfiguration { Buckets = buckets, LabelNames = labels });
+
+    private sealed record PushSeries(Counter.Child Pushes, Histogram.Child PushTime, Histogram.Child ConfigSize);
 }
