@@ -33,7 +33,14 @@ public sealed class SidecarScope
         DestinationRules = destinationRules;
         OutboundTrafficPolicy = outboundTrafficPolicy;
         Dependencies = ComputeDependencies();
+        servicesByHost = new(() => services
+            .GroupBy(s => s.Hostname, StringComparer.OrdinalIgnoreCase)
+            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
     }
+
+    // Built on first use: generators resolve every EDS and route cluster name by host, and a namespace-default scope
+    // can hold the whole registry, where a scan per name would be quadratic.
+    private readonly Lazy<FrozenDictionary<string, ImmutableArray<Service>>> servicesByHost;
 
     /// <summary>The namespace of the proxies it serves.</summary>
     public string Namespace { get; }
@@ -63,6 +70,9 @@ public sealed class SidecarScope
     public string Name => Sidecar is null ? $"default/{Namespace}" : $"{Sidecar.Meta.Namespace}/{Sidecar.Meta.Name}";
 
     public DestinationRuleEntry? DestinationRuleFor(Service service) => DestinationRules.GetValueOrDefault(service.Key);
+
+    /// <summary>The services in scope with this host name (case-insensitive), in scope order; several namespaces may declare one host.</summary>
+    public ImmutableArray<Service> ServicesWithHost(string hostname) => servicesByHost.Value.GetValueOrDefault(hostname, []);
 
     /// <summary>
     /// Whether this scope was computed from <paramref name="key"/>, so a change to it changes what the scope's proxies

@@ -104,6 +104,18 @@ public sealed class SidecarScopeTests
         Assert.Equal(OutboundTrafficPolicyMode.RegistryOnly, Context(sidecar).ScopeFor(Proxy("shop")).OutboundTrafficPolicy);
     }
 
+    [Fact]
+    public void Services_are_found_by_host_name_ignoring_case_and_only_when_in_scope()
+    {
+        var shopOnly = Context(TestMesh.Sidecar("default", "shop", "./*")).ScopeFor(Proxy("shop"));
+        var everything = Context().ScopeFor(Proxy("shop"));
+
+        Assert.Same(Reviews, Assert.Single(shopOnly.ServicesWithHost("REVIEWS.shop.svc.cluster.local")));
+        Assert.Empty(shopOnly.ServicesWithHost(Ledger.Hostname));
+        Assert.Same(Ledger, Assert.Single(everything.ServicesWithHost(Ledger.Hostname)));
+        Assert.Empty(everything.ServicesWithHost("unknown.example.com"));
+    }
+
     private static PushContext Context(params IstioConfig[] configs)
     {
         var store = new MeshStore();

@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Generation.Common;
 
+using ControlPlane.Model.Scoping;
 using ControlPlane.Model.Services;
 
 /// <summary>
@@ -28,6 +29,10 @@ internal static class ScopedServices
 
         return order.Select(h => chosen[h]).ToList();
     }
+
+    /// <summary>The service the proxy means by <paramref name="hostname"/>: its own namespace's, else the first in scope order.</summary>
+    public static Service? Find(SidecarScope scope, string hostname, string proxyNamespace) =>
+        Find(scope.ServicesWithHost(hostname), hostname, proxyNamespace);
 
     public static Service? Find(IEnumerable<Service> services, string hostname, string proxyNamespace)
     {

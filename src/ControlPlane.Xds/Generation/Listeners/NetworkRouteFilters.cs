@@ -32,7 +32,7 @@ internal static class NetworkRouteFilters
     private static string ClusterFor(GenerationContext context, VirtualServiceEntry vs, Destination destination, int port)
     {
         var fqdn = HostName.Resolve(destination.Host, vs.Config.Meta.Namespace, context.Push.Mesh.DomainSuffix);
-        var service = ScopedServices.Find(context.Scope.Services, fqdn, context.Proxy.Namespace);
+        var service = ScopedServices.Find(context.Scope, fqdn, context.Proxy.Namespace);
         return DestinationClusters.For(destination, fqdn, service, port);
     }
 }

@@ -31,7 +31,7 @@ internal static class HashPolicies
     /// <summary>For a route destination: subset port-level, subset, port-level, then top level (explicit ports only).</summary>
     public static ConsistentHashSettings? ForDestination(GenerationContext context, Destination destination, string fqdn)
     {
-        var service = ScopedServices.Find(context.Scope.Services, fqdn, context.Proxy.Namespace);
+        var service = ScopedServices.Find(context.Scope, fqdn, context.Proxy.Namespace);
         var rule = service is null ? null : context.Scope.DestinationRuleFor(service)?.Config;
         if (rule is null)
         {
@@ -64,6 +64,8 @@ internal static class HashPolicies
             {
                 cookie.Ttl = EnvoyProto.Duration(ttl);
             }
+
+            cookie.Attributes.AddRange(hash.HttpCookieAttributes.Select(a => new RouteAction.Types.HashPolicy.Types.CookieAttribute { Name = a.Name, Value = a.Value }));
 
             return new RouteAction.Types.HashPolicy { Cookie = cookie };
         }
