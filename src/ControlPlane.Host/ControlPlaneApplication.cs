@@ -6,8 +6,10 @@ using ControlPlane.Host.Monitoring;
 using ControlPlane.Kubernetes.Cluster;
 using ControlPlane.Kubernetes.Mesh;
 using ControlPlane.Kubernetes.Yaml;
+using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.State;
 using ControlPlane.Xds.Generation;
+using ControlPlane.Xds.Generation.Gateways;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
 /// <summary>
@@ -58,12 +60,17 @@ public static class ControlPlaneApplication
             {
                 o.KubeconfigPath = options.Kubeconfig;
                 o.Namespace = options.Namespace;
+                o.Revision = options.Revision;
+                o.WriteStatus = options.WriteStatus;
 
                 // An explicit file overrides the cluster's istio ConfigMap, which is then not watched at all.
                 o.WatchMeshConfigMap = options.MeshConfigFile is null;
             });
         }
 
+        // Gateway servers the generators cannot serve are logged once and listed on /debug/configz.
+        builder.Services.AddSingleton<GatewayServerReport>();
+        builder.Services.AddSingleton<IConfigDiagnostics>(sp => sp.GetRequiredService<GatewayServerReport>());
         builder.Services.AddSingleton<IGeneratorSelector, GeneratorSelector>();
         builder.Services.AddXds();
         configure?.Invoke(builder);

@@ -29,6 +29,19 @@ public sealed record ControlPlaneOptions
     public string Namespace { get; init; } = "istio-system";
 
     /// <summary>
+    /// The control plane's revision, as istiod's <c>--revision</c> (the chart's <c>revision</c>): with one, MeshConfig is
+    /// read from the <c>istio-&lt;revision&gt;</c> ConfigMap and the leader election Lease is suffixed likewise. Empty
+    /// for the default revision.
+    /// </summary>
+    public string Revision { get; init; } = "";
+
+    /// <summary>
+    /// Write validation results into the Istio objects' status while leader (istiod's <c>PILOT_ENABLE_STATUS</c>; off
+    /// by default, as there). Only with <see cref="Kubernetes"/>.
+    /// </summary>
+    public bool WriteStatus { get; init; }
+
+    /// <summary>
     /// A mesh config file (the <c>mesh</c> key's content of istiod's <c>istio</c> ConfigMap), applied before sources load
     /// and watched. It wins over the cluster's ConfigMap, which is then not read.
     /// </summary>

@@ -62,8 +62,7 @@ istio.io/rev: {{ include "controlplane.revision" . }}
 {{- end -}}
 
 {{/*
-The mesh config: the chart's defaults with .Values.meshConfig over them.
-The control plane does not read it yet (see NOTES.txt and docs/operations.md).
+The mesh config: the chart's defaults with .Values.meshConfig over them, read by the control plane from the ConfigMap.
 */}}
 {{- define "controlplane.meshConfig" -}}
 {{- $defaults := dict "rootNamespace" .Release.Namespace "trustDomain" "cluster.local" -}}

@@ -6,7 +6,10 @@ using k8s;
 using k8s.Models;
 using Microsoft.Extensions.Logging;
 
-/// <summary>One informer per kind the cluster source reads: core kinds typed, Istio kinds as generic custom objects.</summary>
+/// <summary>
+/// One informer per kind the cluster source reads: core kinds typed, Istio kinds as generic custom objects at the version
+/// <see cref="IstioVersions"/> discovers (or the one the options fix).
+/// </summary>
 internal sealed class ClusterInformers
 {
     /// <summary>The networking.istio.io kinds and their resource names.</summary>
@@ -29,21 +32,25 @@ internal sealed class ClusterInformers
         EndpointSlices = new("endpointslices.discovery.k8s.io", ClusterResourceClients.EndpointSlices(client), o, logger);
         Pods = new("pods", ClusterResourceClients.Pods(client), o, logger);
         Nodes = new("nodes", ClusterResourceClients.Nodes(client), o, logger);
-        IstioApiVersion = $"{KindHandlers.IstioNetworkingGroup}/{options.IstioVersion}";
-        Istio = [.. IstioKinds.Select(k => (k.Kind, new ResourceInformer<CustomResource>(
+        IstioVersions = new IstioVersionResolver(client, options.IstioVersion);
+        Istio = [.. IstioKinds.Select(k => (k.Kind, k.Plural, new ResourceInformer<CustomResource>(
             $"{k.Plural}.{KindHandlers.IstioNetworkingGroup}",
-            ClusterResourceClients.Custom(client, KindHandlers.IstioNetworkingGroup, options.IstioVersion, k.Plural),
+            new IstioResourceClient(client, IstioVersions, k.Plural),
             o,
             logger)))];
         ClusterWide = [Namespaces, Services, EndpointSlices, Pods, Nodes, .. Istio.Select(i => i.Informer)];
+        MeshConfigMapName = MeshConfigMapNameFor(options.Revision);
         MeshConfigMap = options.WatchMeshConfigMap
             ? new("configmaps", ClusterResourceClients.ConfigMap(client, options.Namespace, MeshConfigMapName), o, logger)
             : null;
         All = MeshConfigMap is null ? ClusterWide : [.. ClusterWide, MeshConfigMap];
     }
 
-    /// <summary>istiod's mesh config ConfigMap in the control plane's namespace; its <c>mesh</c> key holds the MeshConfig.</summary>
-    public const string MeshConfigMapName = "istio";
+    /// <summary>
+    /// istiod's mesh config ConfigMap in the control plane's namespace, whose <c>mesh</c> key holds the MeshConfig:
+    /// <c>istio</c>, or <c>istio-&lt;revision&gt;</c> for a revision (istiod's convention, and the chart's).
+    /// </summary>
+    public string MeshConfigMapName { get; }
 
     public ResourceInformer<V1Namespace> Namespaces { get; }
 
@@ -55,9 +62,9 @@ internal sealed class ClusterInformers
 
     public ResourceInformer<V1Node> Nodes { get; }
 
-    public string IstioApiVersion { get; }
+    public IstioVersionResolver IstioVersions { get; }
 
-    public IReadOnlyList<(string Kind, ResourceInformer<CustomResource> Informer)> Istio { get; }
+    public IReadOnlyList<(string Kind, string Plural, ResourceInformer<CustomResource> Informer)> Istio { get; }
 
     /// <summary>The mesh config ConfigMap's informer, restricted to one namespace and name; null when not watched.</summary>
     public ResourceInformer<V1ConfigMap>? MeshConfigMap { get; }
@@ -66,6 +73,12 @@ internal sealed class ClusterInformers
     public IReadOnlyList<IResourceInformer> ClusterWide { get; }
 
     public IReadOnlyList<IResourceInformer> All { get; }
+
+    public static string MeshConfigMapNameFor(string? revision) => string.IsNullOrEmpty(revision) ? "istio" : $"istio-{revision}";
+
+    /// <summary>The apiVersion an Istio object is read at: its own (custom resources carry it), else the resolved one.</summary>
+    public string ApiVersionOf(CustomResource value, string plural) =>
+        value.ApiVersion.Length > 0 ? value.ApiVersion : $"{KindHandlers.IstioNetworkingGroup}/{IstioVersions.Current(plural) ?? IstioVersionResolver.KnownVersions[0]}";
 
     /// <summary>Calls <paramref name="changed"/> with the informer's resource name after every cache change of any kind.</summary>
     public void OnChange(Action<string> changed)
@@ -76,7 +89,7 @@ internal sealed class ClusterInformers
         Pods.AddHandler(_ => changed(Pods.ResourceName));
         Nodes.AddHandler(_ => changed(Nodes.ResourceName));
         MeshConfigMap?.AddHandler(_ => changed(MeshConfigMap.ResourceName));
-        foreach (var (_, informer) in Istio)
+        foreach (var (_, _, informer) in Istio)
         {
             informer.AddHandler(_ => changed(informer.ResourceName));
         }

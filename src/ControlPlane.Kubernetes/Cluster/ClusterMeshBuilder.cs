@@ -30,9 +30,9 @@ internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSour
         Add(informers.Services.Snapshot, "v1", "Service", filter, inputs, problems);
         Add(informers.EndpointSlices.Snapshot, "discovery.k8s.io/v1", "EndpointSlice", filter, inputs, problems);
         AddPods(filter, inputs, problems);
-        foreach (var (kind, informer) in informers.Istio)
+        foreach (var (kind, plural, informer) in informers.Istio)
         {
-            Add(informer.Snapshot, informers.IstioApiVersion, kind, filter, inputs, problems);
+            AddIstio(informer.Snapshot, kind, plural, filter, inputs, problems);
         }
 
         converter.End();
@@ -62,6 +62,18 @@ internal sealed class ClusterMeshBuilder(ClusterInformers informers, ClusterSour
         var isNamespace = kind == "Namespace";
         foreach (var (key, value) in snapshot.Items.Where(i => filter.Includes(isNamespace ? i.Key.Name : i.Key.Namespace)))
         {
+            var result = converter.Convert(kind, key, value.Metadata?.ResourceVersion ?? "", () => ClusterObjectRenderer.Render(value, apiVersion, kind));
+            Accept(result, inputs, problems);
+        }
+    }
+
+    /// <summary>Istio objects are rendered at the version they were read at, which discovery may have chosen per kind.</summary>
+    private void AddIstio(
+        ResourceSnapshot<CustomResource> snapshot, string kind, string plural, DiscoveryFilter filter, MeshInputs inputs, List<ConfigProblem> problems)
+    {
+        foreach (var (key, value) in snapshot.Items.Where(i => filter.Includes(i.Key.Namespace)))
+        {
+            var apiVersion = informers.ApiVersionOf(value, plural);
             var result = converter.Convert(kind, key, value.Metadata?.ResourceVersion ?? "", () => ClusterObjectRenderer.Render(value, apiVersion, kind));
             Accept(result, inputs, problems);
         }

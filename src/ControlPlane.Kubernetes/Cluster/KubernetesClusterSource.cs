@@ -1,8 +1,10 @@
 namespace ControlPlane.Kubernetes.Cluster;
 
 using System.Threading.Channels;
+using ControlPlane.Kubernetes.Leadership;
 using ControlPlane.Kubernetes.Schema;
 using ControlPlane.Kubernetes.Mesh;
+using ControlPlane.Kubernetes.Status;
 using ControlPlane.Kubernetes.Yaml;
 using ControlPlane.Model.Diagnostics;
 using ControlPlane.Model.Mesh;
@@ -25,6 +27,8 @@ using Microsoft.Extensions.Options;
 /// With <see cref="ClusterSourceOptions.WatchMeshConfigMap"/>, the <c>istio</c> ConfigMap's <c>mesh</c> key is applied
 /// with <see cref="MeshStore.SetMeshConfig"/> before each rebuild; any MeshConfig change, from there or from a file,
 /// triggers a rebuild, since discoverySelectors and the root namespace shape what is served.
+/// With <see cref="ClusterSourceOptions.WriteStatus"/>, a <see cref="LeaderElector"/> competes for the Lease and, while it
+/// leads, an <see cref="IstioStatusWriter"/> writes each rebuild's validation verdicts into the Istio objects' status.
 /// </remarks>
 public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics, IPushRequestSink, IDisposable
 {
@@ -42,6 +46,8 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
     private IReadOnlyList<ConfigProblem> problems = [];
     private HashSet<string> logged = new(StringComparer.Ordinal);
     private readonly MeshConfigApplier meshConfigMap;
+    private readonly LeaderElector? elector;
+    private readonly IstioStatusWriter? statusWriter;
     private MeshConfig lastMesh;
     private bool meshConfigMapApplied;
     private Task? running;
@@ -63,7 +69,14 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
         informers = new ClusterInformers(client, options.Value, loggers);
         informers.OnChange(_ => changed.Writer.TryWrite(true));
         builder = new ClusterMeshBuilder(informers, options.Value, schemas);
-        meshConfigMap = new MeshConfigApplier(store, $"ConfigMap {options.Value.Namespace}/{ClusterInformers.MeshConfigMapName}", logger);
+        meshConfigMap = new MeshConfigApplier(store, $"ConfigMap {options.Value.Namespace}/{informers.MeshConfigMapName}", logger);
+        if (options.Value.WriteStatus)
+        {
+            // The only writer to the API server today; leader election runs only when something writes.
+            elector = new LeaderElector(new KubernetesLeaseClient(client), LeaseOptions(options.Value), loggers.CreateLogger<LeaderElector>());
+            statusWriter = new IstioStatusWriter(client, informers, elector, options.Value.StatusWriter, loggers.CreateLogger<IstioStatusWriter>());
+        }
+
         lastMesh = store.Current.Mesh;
         store.Subscribe(this);
 
@@ -87,6 +100,20 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
     /// <summary>Objects converted so far; unchanged objects are not converted again by a rebuild.</summary>
     internal int Conversions => builder.Conversions;
 
+    /// <summary>The leader elector gating writes; null unless status writes are on.</summary>
+    internal LeaderElector? Elector => elector;
+
+    internal IstioStatusWriter? StatusWriter => statusWriter;
+
+    internal ClusterInformers Informers => informers;
+
+    /// <summary>
+    /// The Lease this source competes for: the options' name with <c>-&lt;revision&gt;</c> appended for a revision (so
+    /// revisions elect separately, as istiod's per-revision elections do), in the control plane's namespace.
+    /// </summary>
+    public static string LeaseNameFor(ClusterSourceOptions options) =>
+        options.Revision.Length == 0 ? options.LeaderElection.LeaseName : $"{options.LeaderElection.LeaseName}-{options.Revision}";
+
     /// <summary>
     /// Called by the store under its lock, so it only signals: a MeshConfig different from the one last seen (a new
     /// record is a new MeshConfig) asks for a rebuild; the source's own applies leave it unchanged and signal nothing.
@@ -103,9 +130,16 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
     {
         ClusterSourceLog.Starting(logger, informers.All.Count, client is Kubernetes k ? k.BaseUri.ToString() : "");
         var token = stopping.Token;
-        running = Task.WhenAll(informers.All
+        var loops = informers.All
             .Select(i => Task.Run(() => i.RunAsync(token), CancellationToken.None))
-            .Append(Task.Run(() => ApplyLoopAsync(token), CancellationToken.None)));
+            .Append(Task.Run(() => ApplyLoopAsync(token), CancellationToken.None));
+        if (elector is not null && statusWriter is not null)
+        {
+            loops = loops.Append(Task.Run(() => elector.RunAsync(token), CancellationToken.None))
+                .Append(Task.Run(() => statusWriter.RunAsync(token), CancellationToken.None));
+        }
+
+        running = Task.WhenAll(loops);
         return Task.CompletedTask;
     }
 
@@ -128,6 +162,7 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
 
         stopping.Cancel();
         stopping.Dispose();
+        elector?.Dispose();
         client.Dispose();
     }
 
@@ -181,6 +216,7 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
         ApplyMeshConfigMap();
         var (complete, found, objects) = builder.Build(store.Current.Mesh);
         Report(found);
+        statusWriter?.Publish(found);
         var delta = differ.Diff(complete);
         Interlocked.Increment(ref rebuilds);
         if (delta.IsEmpty)
@@ -206,7 +242,7 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
             return;
         }
 
-        var map = informer.Snapshot.Items.Values.FirstOrDefault(m => m.Metadata?.Name == ClusterInformers.MeshConfigMapName);
+        var map = informer.Snapshot.Items.Values.FirstOrDefault(m => m.Metadata?.Name == informers.MeshConfigMapName);
         string? text = null;
         map?.Data?.TryGetValue("mesh", out text);
         if (text is null && !meshConfigMapApplied)
@@ -217,6 +253,17 @@ public sealed class KubernetesClusterSource : IHostedService, IConfigDiagnostics
         meshConfigMapApplied = true;
         meshConfigMap.Apply(text ?? "");
     }
+
+    private static LeaderElectionOptions LeaseOptions(ClusterSourceOptions options) => new()
+    {
+        LeaseName = LeaseNameFor(options),
+        Namespace = options.Namespace,
+        Identity = options.LeaderElection.Identity,
+        LeaseDuration = options.LeaderElection.LeaseDuration,
+        RenewDeadline = options.LeaderElection.RenewDeadline,
+        RetryPeriod = options.LeaderElection.RetryPeriod,
+        ReleaseOnStop = options.LeaderElection.ReleaseOnStop,
+    };
 
     /// <summary>
     /// Publishes the problems and logs each rejection once. Warnings are only published: API server defaults (fields

@@ -15,7 +15,9 @@ public static class ClusterSourceServiceCollectionExtensions
     /// and exposed as an <see cref="IConfigDiagnostics"/>. It registers its initial sync with <c>MeshReadiness</c> itself.
     /// Options are validated when the source is created (a missing kubeconfig file fails then, with its path).
     /// Expects <c>MeshStore</c> and <c>MeshReadiness</c> singletons. When a <see cref="CrdSchemaSet"/> singleton is
-    /// registered, Istio objects of the kinds it defines are schema-checked before conversion.
+    /// registered, Istio objects of the kinds it defines are schema-checked before conversion. With
+    /// <see cref="ClusterSourceOptions.WriteStatus"/>, the source also runs leader election and, while leader, writes
+    /// validation results into the Istio objects' status; both start and stop with it.
     /// </summary>
     public static IServiceCollection AddKubernetesClusterSource(this IServiceCollection services, Action<ClusterSourceOptions> configure)
     {

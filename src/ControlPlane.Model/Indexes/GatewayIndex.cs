@@ -15,4 +15,14 @@ public sealed class GatewayIndex
 
     public IEnumerable<Gateway> Selecting(IReadOnlyDictionary<string, string> proxyLabels) =>
         All.Where(g => g.Selector.Count > 0 && g.Selector.All(kv => proxyLabels.TryGetValue(kv.Key, out var v) && v == kv.Value));
+
+    /// <summary>
+    /// The Gateways a gateway proxy merges, as istiod's <c>mergeGateways</c> picks them: from every namespace, a Gateway
+    /// without a selector applies to every gateway proxy, and the result is in istiod's order (oldest first, then
+    /// <c>name.namespace</c>), which decides which server wins a port conflict.
+    /// </summary>
+    public IEnumerable<Gateway> ForGatewayProxy(IReadOnlyDictionary<string, string> proxyLabels) =>
+        All.Where(g => g.Selector.All(kv => proxyLabels.TryGetValue(kv.Key, out var v) && v == kv.Value))
+            .OrderBy(g => g.Meta.CreationTimestamp)
+            .ThenBy(g => $"{g.Meta.Name}.{g.Meta.Namespace}", StringComparer.Ordinal);
 }

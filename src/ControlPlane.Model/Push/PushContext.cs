@@ -54,10 +54,13 @@ public sealed class PushContext
 
     public GatewayIndex Gateways { get; }
 
-    /// <summary>The scope of a proxy: by its Sidecar (selector, namespace default, root default) or the namespace default scope.</summary>
+    /// <summary>
+    /// The scope of a proxy: by its Sidecar (selector, namespace default, root default) or the namespace default scope.
+    /// Gateways always get their namespace's default scope: Sidecars never apply to them (istiod's getSidecarScope).
+    /// </summary>
     public SidecarScope ScopeFor(Proxy proxy)
     {
-        var sidecar = Sidecars.Select(proxy.Namespace, proxy.Labels);
+        var sidecar = proxy.Type == ProxyType.Router ? null : Sidecars.Select(proxy.Namespace, proxy.Labels);
         var key = new ScopeKey(proxy.Namespace, sidecar?.Key);
         return scopes.GetOrAdd(
             key,

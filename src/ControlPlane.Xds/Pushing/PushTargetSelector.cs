@@ -2,14 +2,17 @@ namespace ControlPlane.Xds.Pushing;
 
 using System.Collections.Frozen;
 using ControlPlane.Model.Config;
+using ControlPlane.Model.Proxies;
 using ControlPlane.Model.Push;
 using ControlPlane.Model.Pushing;
+using ControlPlane.Xds.Generation.Gateways;
 
 /// <summary>
 /// Which connections a released push goes to (istiod's <c>ProxyNeedsPush</c>):
 /// endpoint-only requests go only to connections watching an EDS cluster of an updated service; full requests go to
 /// every connection when global, otherwise to those whose scope in the previous or the next context depends on a
-/// changed key (the previous scope matters: a config that stops being visible must still be withdrawn). Pure.
+/// changed key (the previous scope matters: a config that stops being visible must still be withdrawn); gateways by
+/// <see cref="GatewayPushDependencies"/>. Pure.
 /// </summary>
 internal static class PushTargetSelector
 {
@@ -37,7 +40,9 @@ internal static class PushTargetSelector
         var previousScope = previous?.ScopeFor(target.Proxy);
         foreach (var key in request.ConfigsUpdated)
         {
-            if (scope.DependsOn(key) || (previousScope is not null && previousScope.DependsOn(key)))
+            if (target.Proxy.Type == ProxyType.Router
+                ? GatewayPushDependencies.DependsOn(key, scope, previousScope)
+                : scope.DependsOn(key) || (previousScope is not null && previousScope.DependsOn(key)))
             {
                 return PushSelection.ScopeDependency;
             }

@@ -8,36 +8,74 @@ using k8s;
 using Microsoft.Extensions.Logging.Abstractions;
 
 /// <summary>
-/// The chart's ClusterRole grants exactly what the cluster source uses: list and watch on the resources its cluster-wide
-/// informers watch (read from the source's own informer set); its namespaced Role grants exactly the mesh ConfigMap's;
-/// both agree with the RBAC documented in docs/kubernetes.md.
+/// The chart's RBAC grants exactly what the cluster source uses: list and watch on the resources its informers watch (read
+/// from the source's own informer set; cluster-wide ones in the ClusterRole, the mesh ConfigMap in the namespaced Role);
+/// and, only when <c>writeStatus</c> is on, patch on the Istio kinds' status subresources (ClusterRole) and get, create
+/// and update on Leases (Role). Both agree with the RBAC documented in docs/kubernetes.md.
 /// </summary>
 public sealed class ChartRbacTests
 {
-    private static readonly string[] Verbs = ["list", "watch"];
+    private const string ReadVerbs = "list,watch";
+    private const string StatusVerbs = "patch";
+    private const string LeaseVerbs = "create,get,update";
+    private const string WriteStatusCondition = "{{- if .Values.writeStatus }}";
 
     [Fact]
     public void The_cluster_role_grants_list_and_watch_on_exactly_the_watched_resources()
     {
-        Assert.Equal(WatchedResources("ClusterWide"), Grants(ChartRules()));
+        Assert.Equal(WatchedResources("ClusterWide"), Resources(ChartRules(), ReadVerbs));
     }
 
     [Fact]
-    public void The_role_grants_list_and_watch_on_exactly_the_namespaced_resources()
+    public void The_cluster_role_grants_patch_on_exactly_the_status_of_the_watched_istio_kinds()
     {
-        Assert.Equal(WatchedResources("Namespaced"), Grants(RoleRules()));
+        var istio = WatchedResources("ClusterWide").Where(r => r.StartsWith("networking.istio.io/", StringComparison.Ordinal)).Select(r => r + "/status");
+
+        Assert.Equal(new SortedSet<string>(istio, StringComparer.Ordinal), Resources(ChartRules(), StatusVerbs));
+        Assert.Equal(6, Resources(ChartRules(), StatusVerbs).Count);
+    }
+
+    [Fact]
+    public void The_role_grants_list_and_watch_on_exactly_the_namespaced_resources_and_the_lease_verbs_leader_election_uses()
+    {
+        Assert.Equal(WatchedResources("Namespaced"), Resources(RoleRules(), ReadVerbs));
+        Assert.Equal(["coordination.k8s.io/leases"], Resources(RoleRules(), LeaseVerbs));
+    }
+
+    [Fact]
+    public void Every_rule_grants_one_of_the_known_verb_sets()
+    {
+        foreach (var rule in ChartRules().Concat(RoleRules()))
+        {
+            Assert.Contains(Verbs(rule!), new[] { ReadVerbs, StatusVerbs, LeaseVerbs });
+        }
+    }
+
+    [Theory]
+    [InlineData("clusterrole.yaml", "/status")]
+    [InlineData("role.yaml", "leases")]
+    public void Write_grants_are_rendered_only_with_write_status(string template, string marker)
+    {
+        var text = RepositoryFiles.Template(template);
+        var condition = text.IndexOf(WriteStatusCondition, StringComparison.Ordinal);
+        var end = text.IndexOf("{{- end }}", condition + 1, StringComparison.Ordinal);
+
+        Assert.True(condition >= 0, $"{template} has no writeStatus condition");
+        var guarded = text[condition..end];
+        Assert.Contains(marker, guarded, StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, text[..condition] + text[end..], StringComparison.Ordinal);
     }
 
     [Fact]
     public void The_role_matches_the_rbac_documented_for_the_cluster_source()
     {
-        var documented = Regex.Match(
-            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "kubernetes.md")),
-            "```yaml\\n(apiVersion: rbac.authorization.k8s.io/v1\\nkind: Role\\n.*?)```",
-            RegexOptions.Singleline);
-        Assert.True(documented.Success, "docs/kubernetes.md has no Role block");
+        Assert.Equal(Grants(DocumentedRules("Role")), Grants(RoleRules()));
+    }
 
-        Assert.Equal(Grants(YamlJson.Parse(documented.Groups[1].Value)!["rules"]!.AsArray()), Grants(RoleRules()));
+    [Fact]
+    public void The_cluster_role_matches_the_rbac_documented_for_the_cluster_source()
+    {
+        Assert.Equal(Grants(DocumentedRules("ClusterRole")), Grants(ChartRules()));
     }
 
     [Fact]
@@ -50,18 +88,6 @@ public sealed class ChartRbacTests
         Assert.Equal("ServiceAccount", (string?)binding["subjects"]![0]!["kind"]);
         Assert.Contains("namespace: {{ .Release.Namespace }}", RepositoryFiles.Template("role.yaml"), StringComparison.Ordinal);
         Assert.Contains("namespace: {{ .Release.Namespace }}", text, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void The_cluster_role_matches_the_rbac_documented_for_the_cluster_source()
-    {
-        var documented = Regex.Match(
-            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "kubernetes.md")),
-            "```yaml\\n(apiVersion: rbac.authorization.k8s.io/v1\\nkind: ClusterRole\\n.*?)```",
-            RegexOptions.Singleline);
-        Assert.True(documented.Success, "docs/kubernetes.md has no ClusterRole block");
-
-        Assert.Equal(Grants(YamlJson.Parse(documented.Groups[1].Value)!["rules"]!.AsArray()), Grants(ChartRules()));
     }
 
     [Fact]
@@ -97,29 +123,45 @@ public sealed class ChartRbacTests
         }), StringComparer.Ordinal);
     }
 
+    /// <summary>The rules of the templates with every action removed: what helm renders with every condition on.</summary>
     private static JsonArray RoleRules() =>
         YamlJson.Parse(TemplateActions.WithoutActions(RepositoryFiles.Template("role.yaml")))!["rules"]!.AsArray();
 
     private static JsonArray ChartRules() =>
         YamlJson.Parse(TemplateActions.WithoutActions(RepositoryFiles.Template("clusterrole.yaml")))!["rules"]!.AsArray();
 
-    /// <summary>"group/resource" of every rule; each rule must grant exactly list and watch.</summary>
-    private static SortedSet<string> Grants(JsonArray rules)
+    private static JsonArray DocumentedRules(string kind)
     {
-        var resources = new SortedSet<string>(StringComparer.Ordinal);
+        var documented = Regex.Match(
+            File.ReadAllText(Path.Combine(RepositoryFiles.Root, "docs", "kubernetes.md")),
+            $"```yaml\\n(apiVersion: rbac.authorization.k8s.io/v1\\nkind: {kind}\\n.*?)```",
+            RegexOptions.Singleline);
+        Assert.True(documented.Success, $"docs/kubernetes.md has no {kind} block");
+        return YamlJson.Parse(documented.Groups[1].Value)!["rules"]!.AsArray();
+    }
+
+    private static string Verbs(JsonNode rule) =>
+        string.Join(',', rule["verbs"]!.AsArray().Select(v => (string)v!).Order(StringComparer.Ordinal));
+
+    /// <summary>"group/resource" of every rule granting exactly <paramref name="verbs"/>.</summary>
+    private static SortedSet<string> Resources(JsonArray rules, string verbs) =>
+        new(Grants(rules).Where(g => g.Value == verbs).Select(g => g.Key), StringComparer.Ordinal);
+
+    /// <summary>"group/resource" to its verbs, for every rule; a resource granted twice fails.</summary>
+    private static SortedDictionary<string, string> Grants(JsonArray rules)
+    {
+        var grants = new SortedDictionary<string, string>(StringComparer.Ordinal);
         foreach (var rule in rules)
         {
             foreach (var group in rule!["apiGroups"]!.AsArray())
             {
                 foreach (var resource in rule["resources"]!.AsArray())
                 {
-                    Assert.True(resources.Add($"{group}/{resource}"), $"{group}/{resource} granted twice");
+                    Assert.True(grants.TryAdd($"{group}/{resource}", Verbs(rule)), $"{group}/{resource} granted twice");
                 }
             }
-
-            Assert.Equal(Verbs, rule["verbs"]!.AsArray().Select(v => (string)v!).Order(StringComparer.Ordinal));
         }
 
-        return resources;
+        return grants;
     }
 }

@@ -44,6 +44,22 @@ public sealed class HelmChartTests
     }
 
     [HelmFact]
+    public void Write_status_adds_the_lease_and_status_grants_and_the_argument()
+    {
+        var (off, defaults) = Helm("template", "cp", RepositoryFiles.Chart, "--namespace", "istio-system");
+        var (on, output) = Helm("template", "cp", RepositoryFiles.Chart, "--namespace", "istio-system", "--set", "writeStatus=true", "--set", "revision=canary");
+
+        Assert.True(off == 0 && on == 0, defaults + output);
+        Assert.DoesNotContain("leases", defaults, StringComparison.Ordinal);
+        Assert.DoesNotContain("/status", defaults, StringComparison.Ordinal);
+        Assert.DoesNotContain("--write-status", defaults, StringComparison.Ordinal);
+        Assert.Contains("leases", output, StringComparison.Ordinal);
+        Assert.Contains("virtualservices/status", output, StringComparison.Ordinal);
+        Assert.Contains("--write-status=on", output, StringComparison.Ordinal);
+        Assert.Contains("--revision=canary", output, StringComparison.Ordinal);
+    }
+
+    [HelmFact]
     public void Values_the_schema_rejects_fail_to_render()
     {
         var (exitCode, _) = Helm("template", "cp", RepositoryFiles.Chart, "--set", "image.pullPolicy=Sometimes");

@@ -1,5 +1,6 @@
 namespace ControlPlane.FunctionalTests.Kubernetes;
 
+using System.Text.Json.Nodes;
 using ControlPlane.Kubernetes.Informers;
 using ControlPlane.Testing.Hosting;
 using ControlPlane.Testing.Kubernetes;
@@ -57,6 +58,44 @@ public sealed class KubernetesEndToEndTests
             await UntilAsync(client, TypeUrls.Cluster, r => r.RemovedResources.Contains(ApiCluster));
             Assert.DoesNotContain(ApiCluster, client.Resources(TypeUrls.Cluster).Keys);
             Assert.Contains(WebCluster, client.Resources(TypeUrls.Cluster).Keys);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Istio_objects_of_a_cluster_serving_only_v1beta1_reach_a_delta_xds_client()
+    {
+        await using var server = await FakeKubernetesApiServer.StartAsync();
+        server.Discovery.ServeOnly(FakeApiDiscovery.IstioGroup, "v1beta1");
+        server.Store.Create(FakeObjects.Namespace("shop"));
+        server.Store.Create(FakeObjects.Service("shop", "web", 8080, WebLabels));
+        server.Store.Create(FakeObjects.Pod("shop", "web-1", "10.1.0.1", new Dictionary<string, string> { ["app"] = "web", ["version"] = "v1" }));
+        var rule = FakeObjects.Istio("DestinationRule", "shop", "web", new JsonObject
+        {
+            ["host"] = "web",
+            ["subsets"] = new JsonArray(new JsonObject { ["name"] = "v1", ["labels"] = new JsonObject { ["version"] = "v1" } }),
+        });
+        rule["apiVersion"] = "networking.istio.io/v1beta1";
+        server.Store.Create(rule);
+        var directory = Directory.CreateTempSubdirectory("cp-kubernetes-");
+        try
+        {
+            await using var host = await RunningControlPlane.StartAsync(directory.FullName, b => b.Services.AddKubernetesClusterSource(o =>
+            {
+                o.ClientConfiguration = server.ClientConfiguration;
+                o.Informer = new InformerOptions { InitialBackoff = TimeSpan.FromMilliseconds(10), MaxBackoff = TimeSpan.FromMilliseconds(100) };
+            }));
+            using var channel = GrpcChannel.ForAddress(host.XdsAddress);
+            await using var client = new DeltaTestClient(channel, XdsTestNodes.Sidecar("client-1", "shop", "10.1.0.50"));
+
+            await client.SubscribeAsync(TypeUrls.Cluster);
+            await UntilAsync(client, TypeUrls.Cluster, r => r.Resources.Any(c => c.Name == "outbound|8080|v1|web.shop.svc.cluster.local"));
+
+            Assert.Contains(server.Requests, r => r.Verb == "list" && r.Resource == "networking.istio.io/v1beta1/destinationrules");
+            Assert.DoesNotContain(server.Requests, r => r.Resource.StartsWith("networking.istio.io/v1/", StringComparison.Ordinal));
         }
         finally
         {

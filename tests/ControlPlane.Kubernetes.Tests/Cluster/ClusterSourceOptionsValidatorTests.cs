@@ -27,4 +27,29 @@ public sealed class ClusterSourceOptionsValidatorTests
         Assert.Equal(3, result.Failures!.Count());
         Assert.Contains(result.Failures!, f => f.Contains("/nonexistent/kubeconfig", StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("v2", "", false)]
+    [InlineData(null, "Canary_1", false)]
+    [InlineData(null, "-canary", false)]
+    [InlineData("v1beta1", "canary-2", true)]
+    public void The_istio_version_must_be_known_and_the_revision_a_dns_label(string? version, string revision, bool valid)
+    {
+        var options = new ClusterSourceOptions { IstioVersion = version, Revision = revision };
+
+        Assert.Equal(valid, new ClusterSourceOptionsValidator().Validate(null, options).Succeeded);
+    }
+
+    [Fact]
+    public void Leader_election_timings_are_checked_only_when_status_is_written()
+    {
+        var options = new ClusterSourceOptions();
+        options.LeaderElection.RenewDeadline = TimeSpan.FromMinutes(1);
+
+        Assert.True(new ClusterSourceOptionsValidator().Validate(null, options).Succeeded);
+        options.WriteStatus = true;
+        var result = new ClusterSourceOptionsValidator().Validate(null, options);
+        Assert.True(result.Failed);
+        Assert.Contains(result.Failures!, f => f.Contains("LeaseDuration", StringComparison.Ordinal));
+    }
 }

@@ -1,6 +1,7 @@
 namespace ControlPlane.Kubernetes.Tests.Cluster;
 
 using System.Text.Json.Nodes;
+using ControlPlane.Kubernetes.Cluster;
 using ControlPlane.Testing.Kubernetes;
 
 /// <summary>
@@ -54,6 +55,21 @@ public sealed class MeshConfigMapTests
 
         Assert.Equal("istio-system", h.Store.Current.Mesh.RootNamespace);
         Assert.DoesNotContain(h.Server.Requests, r => r.Resource == "v1/configmaps");
+    }
+
+    [Fact]
+    public async Task With_a_revision_the_revisions_configmap_is_read()
+    {
+        await using var h = await ClusterSourceHarness.CreateAsync(configure: o => o.Revision = "canary");
+        Seed(h);
+        h.Server.Store.Create(MeshConfigMap("istio-system", "istio", "rootNamespace: default-revision\n"));
+        h.Server.Store.Create(MeshConfigMap("istio-system", "istio-canary", "rootNamespace: canary-root\n"));
+
+        await h.StartAndSyncAsync();
+
+        Assert.Equal("canary-root", h.Store.Current.Mesh.RootNamespace);
+        Assert.Equal("istio-canary", h.Source.Informers.MeshConfigMapName);
+        Assert.Equal("istio", ClusterInformers.MeshConfigMapNameFor(""));
     }
 
     [Fact]

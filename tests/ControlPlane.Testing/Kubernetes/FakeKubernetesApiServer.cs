@@ -14,10 +14,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 /// <summary>
-/// An in-process Kubernetes API server for list and watch: HTTP/1.1 on 127.0.0.1 with an ephemeral port, lists with
+/// An in-process Kubernetes API server: HTTP/1.1 on 127.0.0.1 with an ephemeral port, lists with
 /// <c>metadata.resourceVersion</c>, <c>?watch=true</c> (or <c>1</c>) chunked streams of JSON lines, replay from a
 /// resourceVersion, 410 Gone for a compacted one (a watch ERROR event, or the HTTP status with <see cref="GoneAsHttpStatus"/>),
-/// bookmarks on request, <c>timeoutSeconds</c>, and faults: failed requests, slow responses, dropped watch connections.
+/// bookmarks on request, <c>timeoutSeconds</c>; single objects by GET, POST (409 AlreadyExists), PUT (409 Conflict when the
+/// resourceVersion sent is not the stored one) and a JSON merge PATCH of the <c>status</c> subresource; discovery
+/// (<c>/apis</c>, <c>/apis/{group}</c>, <c>/apis/{group}/{version}</c>) from <see cref="Discovery"/>, with 404 for a
+/// version a group does not serve; and faults: failed requests, slow responses, dropped watch connections.
 /// Driven by the real KubernetesClient through <see cref="CreateClient"/>.
 /// </summary>
 public sealed class FakeKubernetesApiServer : IAsyncDisposable
@@ -27,6 +30,7 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
     private readonly Lock gate = new();
     private readonly List<FakeApiRequest> requests = [];
     private readonly Queue<(int Status, bool? Watch)> failures = new();
+    private readonly List<(Func<FakeApiRequest, bool> Match, int Status)> failureRules = [];
     private TaskCompletionSource requestArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource listsResumed = Resumed();
 
@@ -34,11 +38,14 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
     {
         this.app = app;
         Url = url;
+        Store = new FakeResourceStore(Discovery);
     }
 
     public Uri Url { get; }
 
-    public FakeResourceStore Store { get; } = new();
+    public FakeApiDiscovery Discovery { get; } = new();
+
+    public FakeResourceStore Store { get; }
 
     /// <summary>A delay before every list or watch is answered (a slow API server).</summary>
     public TimeSpan ResponseDelay { get; set; }
@@ -131,12 +138,22 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Forgets failures injected by <see cref="FailNextRequests"/> that have not happened yet.</summary>
+    /// <summary>Answers every request matching <paramref name="match"/> with <paramref name="status"/> until <see cref="ClearFailures"/>.</summary>
+    public void FailRequests(Func<FakeApiRequest, bool> match, int status)
+    {
+        lock (gate)
+        {
+            failureRules.Add((match, status));
+        }
+    }
+
+    /// <summary>Forgets failures injected by <see cref="FailNextRequests"/> that have not happened yet, and every <see cref="FailRequests"/> rule.</summary>
     public void ClearFailures()
     {
         lock (gate)
         {
             failures.Clear();
+            failureRules.Clear();
         }
     }
 
@@ -144,7 +161,7 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
     public void CloseWatches() => Store.CloseWatches();
 
     /// <summary>Ends every open watch with an ERROR event carrying a Status of <paramref name="code"/> (410 means Gone).</summary>
-    public void FailWatches(int code) => Store.FailWatches(Status(code, code == 410 ? "Expired" : "InternalError", "injected watch error"));
+    public void FailWatches(int code) => Store.FailWatches(FakeApiResponses.Status(code, code == 410 ? "Expired" : "InternalError", "injected watch error"));
 
     /// <summary>Drops every open watch connection mid-stream, without a clean end of the response.</summary>
     public void DropWatches() => Store.DropWatches();
@@ -185,38 +202,33 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
         return resumed;
     }
 
-    private static bool Flag(HttpRequest request, string name) => request.Query[name].ToString() is "true" or "1";
-
-    private static async Task WriteStatusAsync(HttpContext context, int code, string reason, string message)
-    {
-        context.Response.StatusCode = code;
-        context.Response.ContentType = "application/json";
-        await context.Response.WriteAsync(Status(code, reason, message).ToJsonString()).ConfigureAwait(false);
-    }
-
-    private static JsonObject Status(int code, string reason, string message) => new()
-    {
-        ["kind"] = "Status",
-        ["apiVersion"] = "v1",
-        ["metadata"] = new JsonObject(),
-        ["status"] = "Failure",
-        ["message"] = message,
-        ["reason"] = reason,
-        ["code"] = code,
-    };
-
     private async Task HandleAsync(HttpContext context)
     {
-        var path = FakeResourcePath.Parse(context.Request.Path.Value ?? "");
-        if (path is null || !HttpMethods.IsGet(context.Request.Method))
+        var raw = context.Request.Path.Value ?? "";
+        if (await TryDiscoveryAsync(context, raw).ConfigureAwait(false))
         {
-            await WriteStatusAsync(context, 404, "NotFound", "the fake API server serves list and watch of collections only").ConfigureAwait(false);
             return;
         }
 
-        var watch = Flag(context.Request, "watch");
+        var path = FakeResourcePath.Parse(raw);
+        var verb = path is null ? null : FakeApiResponses.VerbOf(context.Request, path);
+        if (path is null || verb is null)
+        {
+            await FakeApiResponses.WriteStatusAsync(context, 405, "MethodNotAllowed", "the fake API server does not serve this request").ConfigureAwait(false);
+            return;
+        }
+
+        var watch = verb == "watch";
+        var body = HttpMethods.IsGet(context.Request.Method) ? null : await new StreamReader(context.Request.Body).ReadToEndAsync().ConfigureAwait(false);
         var resourceVersion = context.Request.Query["resourceVersion"].ToString();
-        var failure = Record(new FakeApiRequest(path.Resource, watch, resourceVersion, Flag(context.Request, "allowWatchBookmarks"), path.Namespace));
+        var request = new FakeApiRequest(path.Resource, watch, resourceVersion, FakeApiResponses.Flag(context.Request, "allowWatchBookmarks"), path.Namespace)
+        {
+            Verb = verb,
+            Name = path.Name,
+            Subresource = path.Subresource,
+            Body = body,
+        };
+        var failure = Record(request);
         if (ResponseDelay > TimeSpan.Zero)
         {
             await Task.Delay(ResponseDelay, context.RequestAborted).ConfigureAwait(false);
@@ -224,9 +236,22 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
 
         if (failure is { } status)
         {
-            await WriteStatusAsync(context, status, "InternalError", "injected failure").ConfigureAwait(false);
+            await FakeApiResponses.WriteStatusAsync(context, status, status == 409 ? "Conflict" : "InternalError", "injected failure").ConfigureAwait(false);
         }
-        else if (!watch)
+        else
+        {
+            await AnswerAsync(context, path, verb, resourceVersion, body).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Answers a request no fault was injected into: 404 for an unserved version, else by its verb.</summary>
+    private async Task AnswerAsync(HttpContext context, FakeResourcePath path, string verb, string resourceVersion, string? body)
+    {
+        if (!Discovery.Serves(path))
+        {
+            await FakeApiResponses.WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
+        }
+        else if (verb == "list")
         {
             Task resumed;
             lock (gate)
@@ -238,10 +263,47 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(Store.List(path).ToJsonString(), context.RequestAborted).ConfigureAwait(false);
         }
-        else
+        else if (verb == "watch")
         {
             await WatchAsync(context, path, resourceVersion).ConfigureAwait(false);
         }
+        else
+        {
+            await FakeApiResponses.WriteObjectAsync(context, Store, path, verb, body).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Answers the discovery endpoints; false when the path is not one of them.</summary>
+    private async Task<bool> TryDiscoveryAsync(HttpContext context, string raw)
+    {
+        var parts = raw.Trim('/').Split('/');
+        if (!HttpMethods.IsGet(context.Request.Method) || parts is not (["apis"] or ["apis", _] or ["apis", _, _]))
+        {
+            return false;
+        }
+
+        var failure = Record(new FakeApiRequest("/" + string.Join('/', parts), false, null, false, null) { Verb = "discover" });
+        var document = failure is not null ? null : parts switch
+        {
+            ["apis"] => Discovery.GroupList(),
+            ["apis", var group] => Discovery.Group(group),
+            _ => Discovery.ResourceList(parts[1], parts[2]),
+        };
+        if (failure is { } status)
+        {
+            await FakeApiResponses.WriteStatusAsync(context, status, "InternalError", "injected failure").ConfigureAwait(false);
+        }
+        else if (document is null)
+        {
+            await FakeApiResponses.WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
+        }
+        else
+        {
+            context.Response.ContentType = "application/json";
+            await context.Response.WriteAsync(document.ToJsonString()).ConfigureAwait(false);
+        }
+
+        return true;
     }
 
     /// <summary>Logs the request and takes the failure injected for it, if any.</summary>
@@ -252,7 +314,13 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
             requests.Add(request);
             requestArrived.TrySetResult();
             requestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (failures.TryPeek(out var next) && (next.Watch is null || next.Watch == request.Watch))
+            if (failureRules.FirstOrDefault(r => r.Match(request)) is { Match: not null } rule)
+            {
+                return rule.Status;
+            }
+
+            // Discovery is not a list or watch: queued failures are for those.
+            if (request.Verb != "discover" && failures.TryPeek(out var next) && (next.Watch is null || next.Watch == request.Watch))
             {
                 failures.Dequeue();
                 return next.Status;
@@ -264,19 +332,19 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
 
     private async Task WatchAsync(HttpContext context, FakeResourcePath path, string resourceVersion)
     {
-        var watcher = Store.Watch(path, resourceVersion, Flag(context.Request, "allowWatchBookmarks"));
+        var watcher = Store.Watch(path, resourceVersion, FakeApiResponses.Flag(context.Request, "allowWatchBookmarks"));
         if (watcher is null)
         {
             var message = $"too old resource version: {resourceVersion} ({Store.ResourceVersion})";
             if (GoneAsHttpStatus)
             {
-                await WriteStatusAsync(context, 410, "Expired", message).ConfigureAwait(false);
+                await FakeApiResponses.WriteStatusAsync(context, 410, "Expired", message).ConfigureAwait(false);
                 return;
             }
 
             // What an API server does: a 200 stream whose only event is an ERROR carrying a 410 Status, then the end.
             context.Response.ContentType = "application/json";
-            var line = new JsonObject { ["type"] = "ERROR", ["object"] = Status(410, "Expired", message) }.ToJsonString();
+            var line = new JsonObject { ["type"] = "ERROR", ["object"] = FakeApiResponses.Status(410, "Expired", message) }.ToJsonString();
             await context.Response.WriteAsync(line + "\n").ConfigureAwait(false);
             return;
         }

@@ -2,12 +2,10 @@ namespace ControlPlane.Testing.Kubernetes;
 
 using System.Threading.Channels;
 
-/// <summary>One open watch: the JSON lines still to be written to it, and a way for a fault to drop its connection.</summary>
-internal sealed class FakeWatcher(string resource, string? ns, bool bookmarks) : IDisposable
+/// <summary>One open watch: what it watches, the JSON lines still to be written to it, and a way for a fault to drop its connection.</summary>
+internal sealed class FakeWatcher(FakeResourcePath path, bool bookmarks) : IDisposable
 {
-    public string Resource { get; } = resource;
-
-    public string? Namespace { get; } = ns;
+    public FakeResourcePath Path { get; } = path;
 
     public bool Bookmarks { get; } = bookmarks;
 
