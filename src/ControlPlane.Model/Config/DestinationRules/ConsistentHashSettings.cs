@@ -1,5 +1,7 @@
 namespace ControlPlane.Model.Config.DestinationRules;
 
+using System.Collections.Immutable;
+
 /// <summary>consistentHash: exactly one hash key source; ring hash unless <see cref="Maglev"/>.</summary>
 public sealed record ConsistentHashSettings
 {
@@ -11,6 +13,8 @@ public sealed record ConsistentHashSettings
 
     public TimeSpan? HttpCookieTtl { get; init; }
 
+    public ImmutableArray<HttpCookieAttribute> HttpCookieAttributes { get; init; } = [];
+
     public bool UseSourceIp { get; init; }
 
     public string HttpQueryParameterName { get; init; } = "";
@@ -18,4 +22,7 @@ public sealed record ConsistentHashSettings
     public ulong MinimumRingSize { get; init; }
 
     public bool Maglev { get; init; }
+
+    /// <summary><c>maglev.tableSize</c>; 0 leaves Envoy's default table.</summary>
+    public ulong MaglevTableSize { get; init; }
 }
