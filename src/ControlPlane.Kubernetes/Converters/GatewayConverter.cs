@@ -124,9 +124,10 @@ internal static class GatewayConverter
         else if (terminates && (credentialName.Length > 0 || tls.Has("credentialNames")))
         {
             // Serving the certificate named here means delivering a Kubernetes secret over SDS, which this control
-            // plane does not do yet; accepting the server would give the gateway a listener it cannot complete.
-            tls.Error(credentialName.Length > 0 ? "credentialName" : "credentialNames",
-                $"{ModeName(mode)} TLS with a credential needs secret delivery (SDS), not supported yet");
+            // plane does not do yet. The object is valid (istiod accepts it), so only this server is left out by the
+            // gateway generators; the Gateway's other servers (typically the HTTP redirect on 80) are still served.
+            tls.Warning(credentialName.Length > 0 ? "credentialName" : "credentialNames",
+                $"{ModeName(mode)} TLS with a credential needs secret delivery (SDS), not supported yet: this server is not served, the others are");
         }
 
         tls.Unsupported("serverCertificate", "privateKey", "caCertificates", "caCrl", "credentialNames", "tlsCertificates",

@@ -116,8 +116,6 @@ public sealed class SemanticCheckTests
     }
 
     [Theory]
-    [InlineData("{port: {number: 443, name: https, protocol: HTTPS}, hosts: ['*'], tls: {mode: SIMPLE, credentialName: cert}}", "spec.servers[0].tls.credentialName", "needs secret delivery (SDS), not supported yet")]
-    [InlineData("{port: {number: 443, name: https, protocol: HTTPS}, hosts: ['*'], tls: {mode: MUTUAL, credentialName: cert}}", "spec.servers[0].tls.credentialName", "MUTUAL TLS with a credential needs secret delivery")]
     [InlineData("{port: {number: 80, name: http, protocol: HTTP}, hosts: ['*'], tls: {mode: SIMPLE, serverCertificate: /c, privateKey: /k}}", "spec.servers[0].tls", "plain text HTTP ports")]
     [InlineData("{port: {number: 31400, name: tcp, protocol: TCP}, hosts: ['*'], tls: {mode: PASSTHROUGH}}", "spec.servers[0].tls", "non HTTPS/TLS ports")]
     [InlineData("{port: {number: 80, protocol: HTTP}, hosts: ['*']}", "spec.servers[0].port.name", "port name must be set")]
@@ -133,6 +131,27 @@ public sealed class SemanticCheckTests
             """.Replace("SERVER", server, StringComparison.Ordinal));
 
         AssertRejected(result.Errors(), field, message);
+    }
+
+    [Theory]
+    [InlineData("SIMPLE")]
+    [InlineData("MUTUAL")]
+    public void Terminating_servers_with_a_credential_are_valid_but_warned_about_until_secret_delivery_exists(string mode)
+    {
+        var result = TestYaml.Load("""
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: gw}
+            spec:
+              selector: {istio: ingressgateway}
+              servers:
+              - {port: {number: 80, name: http, protocol: HTTP}, hosts: ['*'], tls: {httpsRedirect: true}}
+              - {port: {number: 443, name: https, protocol: HTTPS}, hosts: ['*'], tls: {mode: MODE, credentialName: cert}}
+            """.Replace("MODE", mode, StringComparison.Ordinal));
+
+        Assert.Empty(result.Errors());
+        var warning = Assert.Single(result.Warnings(), w => w.Field == "spec.servers[1].tls.credentialName");
+        Assert.Contains($"{mode} TLS with a credential needs secret delivery (SDS)", warning.Message, StringComparison.Ordinal);
     }
 
     [Fact]
