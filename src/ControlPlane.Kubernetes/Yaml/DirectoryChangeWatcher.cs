@@ -73,5 +73,6 @@ internal sealed class DirectoryChangeWatcher : IDisposable
 
     public void Dispose() => watcher?.Dispose();
 
-    private void Signal() => signals.Writer.TryWrite(true);
+    /// <summary>Raises the same signal as a file event, for a reason outside the directory (a MeshConfig change).</summary>
+    public void Signal() => signals.Writer.TryWrite(true);
 }

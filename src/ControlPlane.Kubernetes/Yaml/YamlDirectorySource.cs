@@ -13,7 +13,8 @@ using Microsoft.Extensions.Options;
 /// Serves a directory of Kubernetes and Istio YAML as a mesh source. Start loads it completely and applies it to the
 /// <see cref="MeshStore"/> before returning (so <see cref="InitialLoad"/> is done before later hosted services start);
 /// then file events, with a periodic check as a fallback, trigger reloads whose difference from the last applied state
-/// is applied, and nothing at all when the content did not change. Reloads run one at a time on the watch loop.
+/// is applied, and nothing at all when the content did not change. A new MeshConfig in the store (unless the options fix
+/// one) triggers a reload too, since conversion reads it. Reloads run one at a time on the watch loop.
 /// </summary>
 public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, IDisposable
 {
@@ -34,6 +35,7 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
     private int loadCount;
     private int disposed;
     private DirectoryChangeWatcher? watcher;
+    private Model.Mesh.MeshConfig? loadedWith;
 
     public YamlDirectorySource(MeshStore store, IOptions<YamlSourceOptions> options, ILogger<YamlDirectorySource> logger)
         : this(store, options, logger, null)
@@ -88,6 +90,11 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
 
         if (watcher is not null)
         {
+            if (options.Mesh is null)
+            {
+                store.Subscribe(new MeshConfigChangeTrigger(store.Current.Mesh, watcher.Signal));
+            }
+
             YamlSourceLog.Watching(logger, directory, options.PollInterval.TotalSeconds);
             watchLoop = Task.Run(() => WatchAsync(watcher, stamp, stopping.Token), CancellationToken.None);
         }
@@ -121,7 +128,9 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
     internal bool Reload()
     {
         var watch = Stopwatch.StartNew();
-        var result = YamlMeshLoader.LoadDirectory(directory, options.Mesh ?? store.Current.Mesh, schemas);
+        var mesh = options.Mesh ?? store.Current.Mesh;
+        Volatile.Write(ref loadedWith, mesh);
+        var result = YamlMeshLoader.LoadDirectory(directory, mesh, schemas);
         Report(result, watch.ElapsedMilliseconds);
         var delta = differ.Diff(result.Delta);
         if (delta.IsEmpty)
@@ -152,7 +161,7 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
                 }
 
                 var current = SafeStamp();
-                if (!signalled && current == stamp)
+                if (current == stamp && !MeshChangedSinceLoad())
                 {
                     continue;
                 }
@@ -170,6 +179,9 @@ public sealed class YamlDirectorySource : IHostedService, IConfigDiagnostics, ID
             }
         }
     }
+
+    /// <summary>Whether the directory must be converted again: MeshConfig changed since the last load.</summary>
+    private bool MeshChangedSinceLoad() => options.Mesh is null && !ReferenceEquals(store.Current.Mesh, Volatile.Read(ref loadedWith));
 
     private string SafeStamp()
     {

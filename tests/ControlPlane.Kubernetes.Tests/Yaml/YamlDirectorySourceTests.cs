@@ -58,6 +58,22 @@ public sealed class YamlDirectorySourceTests : IDisposable
     }
 
     [Fact]
+    public async Task NewMeshConfig_ReconvertsTheDirectoryWithoutWaitingForAPoll()
+    {
+        Write("api.yaml", ApiYaml(port: 80, ip: "10.0.0.1"));
+        using var source = Create(pollInterval: TimeSpan.FromHours(1));
+        await source.StartAsync(CancellationToken.None);
+
+        store.SetMeshConfig(store.Current.Mesh with { DomainSuffix = "corp.internal" });
+        var moved = new ServiceKey("api.shop.svc.corp.internal", "shop");
+        await Until(() => store.Current.Services.ContainsKey(moved));
+
+        Assert.False(store.Current.Services.ContainsKey(Api));
+        Assert.Equal(2, source.LoadCount);
+        await source.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task EndpointOnlyChange_RaisesAnEndpointPush()
     {
         Write("api.yaml", ApiYaml(port: 80, ip: "10.0.0.1"));
@@ -145,12 +161,12 @@ public sealed class YamlDirectorySourceTests : IDisposable
         return builder.Build();
     }
 
-    private YamlDirectorySource Create() => new(
+    private YamlDirectorySource Create(TimeSpan? pollInterval = null) => new(
         store,
         Options.Create(new YamlSourceOptions
         {
             Directory = directory,
-            PollInterval = TimeSpan.FromMilliseconds(250),
+            PollInterval = pollInterval ?? TimeSpan.FromMilliseconds(250),
             DebounceDelay = TimeSpan.FromMilliseconds(30),
         }),
         NullLogger<YamlDirectorySource>.Instance);
