@@ -1,10 +1,16 @@
 namespace ControlPlane.Kubernetes.Converters;
 
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.DestinationRules;
 
-/// <summary>Istio LoadBalancerSettings: <c>simple</c> or <c>consistentHash</c> (one of them).</summary>
+/// <summary>
+/// Istio LoadBalancerSettings: <c>simple</c> or <c>consistentHash</c> (one of them), <c>localityLbSetting</c> and slow
+/// start (<c>warmup</c>, or the deprecated <c>warmupDurationSecs</c>), with istiod's <c>validateLoadBalancer</c> checks.
+/// </summary>
 internal static class LoadBalancerConverter
 {
     private static readonly FrozenDictionary<string, SimpleLoadBalancer> SimpleValues =
@@ -18,7 +24,11 @@ internal static class LoadBalancerConverter
             ["PASSTHROUGH"] = SimpleLoadBalancer.Passthrough,
         }.ToFrozenDictionary(StringComparer.Ordinal);
 
-    public static LoadBalancerSettings Convert(FieldReader lb)
+    /// <summary>Envoy's limit for a maglev table (<c>validateLoadBalancer</c>).</summary>
+    private const ulong MaglevTableSizeLimit = 5000011;
+
+    /// <param name="hasOutlierDetection">Whether the enclosing policy sets outlier detection, which failover needs.</param>
+    public static LoadBalancerSettings Convert(FieldReader lb, bool hasOutlierDetection)
     {
         var simple = lb.Enum("simple", SimpleValues) ?? SimpleLoadBalancer.Unspecified;
         var hash = lb.Object("consistentHash") is { } h ? ConvertHash(h) : null;
@@ -27,8 +37,36 @@ internal static class LoadBalancerConverter
             lb.Error("consistentHash", "cannot be combined with simple");
         }
 
-        lb.Unsupported("localityLbSetting", "warmupDurationSecs", "warmup");
-        return new LoadBalancerSettings(simple) { ConsistentHash = hash };
+        return new LoadBalancerSettings(simple)
+        {
+            ConsistentHash = hash,
+            LocalityLbSetting = lb.Object("localityLbSetting") is { } locality ? LocalityLbSettingConverter.Convert(locality, hasOutlierDetection) : null,
+            WarmupDuration = lb.Duration("warmupDurationSecs"),
+            Warmup = lb.Object("warmup") is { } warmup ? ConvertWarmup(warmup) : null,
+        };
+    }
+
+    private static WarmupSettings? ConvertWarmup(FieldReader warmup)
+    {
+        if (!warmup.Has("duration"))
+        {
+            warmup.Error("duration", "duration is required");
+        }
+
+        var duration = IstioDurationRules.Read(warmup, "duration");
+        var minimum = Number(warmup, "minimumPercent");
+        if (minimum > 100)
+        {
+            warmup.Error("minimumPercent", "minimumPercent value should be less than or equal to 100");
+        }
+
+        var aggression = Number(warmup, "aggression");
+        if (aggression < 1)
+        {
+            warmup.Error("aggression", "aggression should be greater than or equal to 1");
+        }
+
+        return duration is { } window ? new WarmupSettings(window) { Aggression = aggression, MinimumPercent = minimum } : null;
     }
 
     private static ConsistentHashSettings ConvertHash(FieldReader hash)
@@ -40,13 +78,13 @@ internal static class LoadBalancerConverter
             HttpCookieName = cookie?.String("name", required: true) ?? "",
             HttpCookiePath = cookie?.String("path") ?? "",
             HttpCookieTtl = cookie?.Duration("ttl"),
+            HttpCookieAttributes = cookie?.Array("attributes", ConvertCookieAttribute) ?? [],
             UseSourceIp = hash.Bool("useSourceIp") ?? false,
             HttpQueryParameterName = hash.String("httpQueryParameterName") ?? "",
             MinimumRingSize = RingSize(hash),
             Maglev = hash.Has("maglev"),
+            MaglevTableSize = hash.Object("maglev") is { } maglev ? MaglevTableSize(maglev) : 0,
         };
-        hash.Object("maglev")?.Unsupported("tableSize");
-        cookie?.Unsupported("attributes");
         var keys = new[] { hash.Has("httpHeaderName"), cookie is not null, settings.UseSourceIp, hash.Has("httpQueryParameterName") };
         if (keys.Count(set => set) != 1)
         {
@@ -60,6 +98,74 @@ internal static class LoadBalancerConverter
 
         return settings;
     }
+
+    /// <summary>istiod requires a prime table size below Envoy's limit.</summary>
+    private static ulong MaglevTableSize(FieldReader maglev)
+    {
+        var size = (ulong)(maglev.Int("tableSize", 0) ?? 0);
+        if (size == 0)
+        {
+            maglev.Error("tableSize", "tableSize must be set for maglev");
+        }
+        else if (size >= MaglevTableSizeLimit)
+        {
+            maglev.Error("tableSize", $"tableSize must be less than {MaglevTableSizeLimit} for maglev");
+        }
+        else if (!IsPrime(size))
+        {
+            maglev.Error("tableSize", "tableSize must be a prime number for maglev");
+        }
+
+        return size;
+    }
+
+    /// <summary>Envoy's primality test, which istiod copies so that both agree.</summary>
+    private static bool IsPrime(ulong x)
+    {
+        if (x is > 0 and < 4)
+        {
+            return true;
+        }
+
+        if ((x & 1) == 0)
+        {
+            return false;
+        }
+
+        var limit = (ulong)Math.Sqrt(x);
+        for (ulong factor = 3; factor <= limit; factor += 2)
+        {
+            if (x % factor == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A <c>DoubleValue</c> field: any JSON number.</summary>
+    private static double? Number(FieldReader reader, string name)
+    {
+        var value = reader.Raw(name);
+        if (value is null)
+        {
+            return null;
+        }
+
+        // Integers and reals alike: the YAML reader keeps whole numbers as integers.
+        if (value is JsonValue scalar && scalar.GetValueKind() == JsonValueKind.Number
+            && double.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        {
+            return number;
+        }
+
+        reader.Error(name, "must be a number");
+        return null;
+    }
+
+    private static HttpCookieAttribute? ConvertCookieAttribute(FieldReader attribute) =>
+        attribute.String("name", required: true) is { } name ? new HttpCookieAttribute(name, attribute.String("value") ?? "") : null;
 
     private static ulong RingSize(FieldReader hash)
     {

@@ -14,7 +14,7 @@ internal static class TrafficPolicyConverter
         CheckPorts(policy, ports);
         return new TrafficPolicy
         {
-            LoadBalancer = policy.Object("loadBalancer") is { } lb ? LoadBalancerConverter.Convert(lb) : null,
+            LoadBalancer = policy.Object("loadBalancer") is { } lb ? LoadBalancerConverter.Convert(lb, policy.Has("outlierDetection")) : null,
             ConnectionPool = policy.Object("connectionPool") is { } pool ? ConnectionPoolConverter.Convert(pool) : null,
             OutlierDetection = policy.Object("outlierDetection") is { } od ? ConnectionPoolConverter.ConvertOutlier(od) : null,
             Tls = policy.Object("tls") is { } tls ? ClientTlsConverter.Convert(tls) : null,
@@ -32,7 +32,7 @@ internal static class TrafficPolicyConverter
 
         return new PortTrafficPolicy(port.Value)
         {
-            LoadBalancer = entry.Object("loadBalancer") is { } lb ? LoadBalancerConverter.Convert(lb) : null,
+            LoadBalancer = entry.Object("loadBalancer") is { } lb ? LoadBalancerConverter.Convert(lb, entry.Has("outlierDetection")) : null,
             ConnectionPool = entry.Object("connectionPool") is { } pool ? ConnectionPoolConverter.Convert(pool) : null,
             OutlierDetection = entry.Object("outlierDetection") is { } od ? ConnectionPoolConverter.ConvertOutlier(od) : null,
             Tls = entry.Object("tls") is { } tls ? ClientTlsConverter.Convert(tls) : null,

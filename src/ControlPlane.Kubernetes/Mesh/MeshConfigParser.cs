@@ -74,6 +74,7 @@ public static class MeshConfigParser
         "enableAutoMtls" => s.Bool(field, value) is { } v ? mesh with { EnableAutoMtls = v } : mesh,
         "outboundTrafficPolicy" => ReadOutboundPolicy(value, s) is { } v ? mesh with { OutboundTrafficPolicy = v } : mesh,
         "discoverySelectors" => MeshSelectorReader.Read(field, value, s) is { } v ? mesh with { DiscoverySelectors = v } : mesh,
+        "localityLbSetting" => MeshLocalityLbReader.Read(value, s) is { } v ? mesh with { LocalityLbSetting = v } : mesh,
         _ when Ignored.Contains(field) => mesh,
         _ => s.Unused(field, mesh),
     };

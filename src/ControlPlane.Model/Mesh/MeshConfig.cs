@@ -1,6 +1,7 @@
 namespace ControlPlane.Model.Mesh;
 
 using System.Collections.Immutable;
+using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Config.Sidecars;
 
 /// <summary>The MeshConfig fields translation reads, with istiod's defaults.</summary>
@@ -29,6 +30,12 @@ public sealed record MeshConfig
     public TimeSpan DnsRefreshRate { get; init; } = TimeSpan.FromSeconds(60);
 
     public bool EnableAutoMtls { get; init; } = true;
+
+    /// <summary>
+    /// Mesh-wide <c>localityLbSetting</c>, used for services whose DestinationRule sets none. istiod's default is enabled
+    /// with no weights or failover, which still turns on locality failover wherever outlier detection is configured.
+    /// </summary>
+    public LocalityLbSetting LocalityLbSetting { get; init; } = LocalityLbSetting.MeshDefault;
 
     /// <summary>
     /// Namespaces the mesh discovers; empty means every namespace. The array compares by reference, so equal selectors

@@ -2,6 +2,7 @@ namespace ControlPlane.Model.Proxies;
 
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ControlPlane.Model.Services;
 
 /// <summary>
 /// A connected proxy as the node on its first request describes it. Immutable: it carries no per-push state.
@@ -28,6 +29,9 @@ public sealed record Proxy
     public FrozenDictionary<string, string> Labels { get; init; } = FrozenDictionary<string, string>.Empty;
 
     public string ClusterId { get; init; } = "";
+
+    /// <summary>The Envoy node's <c>locality</c> (region/zone/sub_zone) as the proxy reported it; unknown when it sent none.</summary>
+    public Locality Locality { get; init; } = Locality.Unknown;
 
     public string IstioVersion { get; init; } = "";
 

@@ -2,6 +2,7 @@ namespace ControlPlane.Model.Proxies;
 
 using System.Collections.Frozen;
 using System.Collections.Immutable;
+using ControlPlane.Model.Services;
 
 /// <summary>
 /// Parses Istio's node id <c>type~ip~pod.namespace~namespace.svc.domain</c> plus the metadata fields istiod reads
@@ -11,7 +12,13 @@ public static class ProxyNodeParser
 {
     /// <summary>Parses a node. <paramref name="labels"/> comes from the <c>LABELS</c> struct, flattened by the caller.</summary>
     /// <exception cref="FormatException">The id is not in Istio's four-part form.</exception>
-    public static Proxy Parse(string nodeId, IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string> labels)
+    public static Proxy Parse(string nodeId, IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string> labels) =>
+        Parse(nodeId, metadata, labels, Locality.Unknown);
+
+    /// <summary>Parses a node with the <c>locality</c> the Envoy node reported (region, zone, sub_zone).</summary>
+    /// <exception cref="FormatException">The id is not in Istio's four-part form.</exception>
+    public static Proxy Parse(
+        string nodeId, IReadOnlyDictionary<string, string> metadata, IReadOnlyDictionary<string, string> labels, Locality locality)
     {
         var parts = nodeId.Split('~');
         if (parts.Length != 4)
@@ -49,6 +56,7 @@ public static class ProxyNodeParser
             DnsDomain = dnsDomain,
             Labels = labels.ToFrozenDictionary(StringComparer.Ordinal),
             ClusterId = metadata.GetValueOrDefault("CLUSTER_ID") ?? "",
+            Locality = locality,
             IstioVersion = metadata.GetValueOrDefault("ISTIO_VERSION") ?? "",
             InterceptionMode = metadata.GetValueOrDefault("INTERCEPTION_MODE") ?? "REDIRECT",
             Metadata = metadata.ToFrozenDictionary(StringComparer.Ordinal),

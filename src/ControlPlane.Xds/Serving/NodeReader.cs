@@ -39,13 +39,18 @@ internal static class NodeReader
 
         try
         {
-            return ProxyNodeParser.Parse(node.Id, metadata, labels);
+            return ProxyNodeParser.Parse(node.Id, metadata, labels, LocalityOf(node));
         }
         catch (FormatException e)
         {
             throw new RpcException(new Grpc.Core.Status(StatusCode.InvalidArgument, $"invalid node: {e.Message}"));
         }
     }
+
+    /// <summary>The node's <c>locality</c>; istiod falls back to it when the registry knows no locality for the proxy.</summary>
+    private static Model.Services.Locality LocalityOf(Node node) => node.Locality is { } locality
+        ? new Model.Services.Locality(locality.Region, locality.Zone, locality.SubZone)
+        : Model.Services.Locality.Unknown;
 
     /// <summary>Label values are strings in practice; numbers and booleans are kept in their plain text form.</summary>
     private static void Flatten(Struct labels, Dictionary<string, string> into)

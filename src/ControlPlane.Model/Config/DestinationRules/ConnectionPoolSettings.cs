@@ -16,4 +16,14 @@ public sealed record ConnectionPoolSettings
     public int? MaxRetries { get; init; }
 
     public TimeSpan? IdleTimeout { get; init; }
+
+    public TcpKeepaliveSettings? TcpKeepalive { get; init; }
+
+    public TimeSpan? MaxConnectionDuration { get; init; }
+
+    public H2UpgradePolicy H2UpgradePolicy { get; init; }
+
+    public bool UseClientProtocol { get; init; }
+
+    public int? MaxConcurrentStreams { get; init; }
 }

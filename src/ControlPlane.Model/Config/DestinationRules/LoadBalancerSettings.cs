@@ -4,4 +4,11 @@ namespace ControlPlane.Model.Config.DestinationRules;
 public sealed record LoadBalancerSettings(SimpleLoadBalancer Simple)
 {
     public ConsistentHashSettings? ConsistentHash { get; init; }
+
+    public LocalityLbSetting? LocalityLbSetting { get; init; }
+
+    /// <summary>Deprecated <c>warmupDurationSecs</c>; <see cref="Warmup"/> wins when both are set.</summary>
+    public TimeSpan? WarmupDuration { get; init; }
+
+    public WarmupSettings? Warmup { get; init; }
 }

@@ -16,4 +16,8 @@ public sealed record OutlierDetectionSettings
     public int? MaxEjectionPercent { get; init; }
 
     public int? MinHealthPercent { get; init; }
+
+    public bool SplitExternalLocalOriginErrors { get; init; }
+
+    public uint? ConsecutiveLocalOriginFailures { get; init; }
 }

@@ -2,23 +2,35 @@ namespace ControlPlane.Xds.Generation.Clusters;
 
 using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Mesh;
+using Locality = ControlPlane.Model.Services.Locality;
 using ControlPlane.Xds.Generation.Common;
 using Envoy.Config.Cluster.V3;
+using Envoy.Config.Core.V3;
 using Envoy.Type.V3;
 
 /// <summary>
 /// <c>applyTrafficPolicy</c> (<c>cluster_traffic_policy.go</c>): connection pool on every cluster, outlier detection and
-/// load balancing on outbound ones. Client TLS is not applied: it needs SDS secrets, which are not served yet.
+/// load balancing (<see cref="ClusterLoadBalancer"/>) and the HTTP/2 upgrade on outbound ones. Client TLS is not applied:
+/// it needs SDS secrets, which are not served yet.
 /// </summary>
 internal static class ClusterTrafficPolicy
 {
-    public static void Apply(ClusterDraft draft, TrafficPolicy? policy, MeshConfig mesh, bool outbound)
+    /// <param name="proxyLocality">The proxy's locality, for locality settings on inline (DNS) endpoints; null when none can apply.</param>
+    public static void Apply(ClusterDraft draft, TrafficPolicy? policy, MeshConfig mesh, bool outbound, Locality? proxyLocality = null)
     {
-        ApplyConnectionPool(draft, policy?.ConnectionPool ?? new ConnectionPoolSettings(), mesh);
+        var pool = policy?.ConnectionPool ?? new ConnectionPoolSettings();
+
+        // Before the pool, so that HTTP/2 settings of the pool land on the upgraded protocol options.
+        if (outbound && ShouldUpgradeToHttp2(pool))
+        {
+            draft.UseHttp2();
+        }
+
+        ApplyConnectionPool(draft, pool, mesh);
         if (outbound)
         {
             ApplyOutlierDetection(draft.Cluster, policy?.OutlierDetection);
-            ApplyLoadBalancer(draft.Cluster, policy?.LoadBalancer);
+            ClusterLoadBalancer.Apply(draft.Cluster, policy?.LoadBalancer, mesh, proxyLocality ?? Locality.Unknown);
         }
 
         if (draft.Cluster.Type == Cluster.Types.DiscoveryType.OriginalDst)
@@ -28,8 +40,15 @@ internal static class ClusterTrafficPolicy
     }
 
     /// <summary>
+    /// <c>shouldH2Upgrade</c>: the rule's <c>h2UpgradePolicy</c> decides (never with <c>useClientProtocol</c>); otherwise
+    /// MeshConfig's policy, which is istiod's default DO_NOT_UPGRADE here (the mesh setting is not read yet).
+    /// </summary>
+    private static bool ShouldUpgradeToHttp2(ConnectionPoolSettings pool) =>
+        !pool.UseClientProtocol && pool.H2UpgradePolicy == H2UpgradePolicy.Upgrade;
+
+    /// <summary>
     /// <c>applyConnectionPool</c>. Zero and unset keep the MaxUint32 defaults (istiod cannot tell them apart either); HTTP idle
-    /// timeout and requests per connection go to the upstream HTTP options.
+    /// timeout, requests per connection, connection lifetime and HTTP/2 stream limit go to the upstream HTTP options.
     /// </summary>
     public static void ApplyConnectionPool(ClusterDraft draft, ConnectionPoolSettings settings, MeshConfig mesh)
     {
@@ -67,6 +86,57 @@ internal static class ClusterTrafficPolicy
         {
             draft.EnsureCommonHttpOptions().MaxRequestsPerConnection = (uint)settings.MaxRequestsPerConnection.Value;
         }
+
+        if (settings.MaxConnectionDuration is { } lifetime)
+        {
+            draft.EnsureCommonHttpOptions().MaxConnectionDuration = EnvoyProto.Duration(lifetime);
+        }
+
+        if (settings.MaxConcurrentStreams > 0)
+        {
+            // istiod creates the (empty) common options for a stream limit even when the cluster is not HTTP/2.
+            _ = draft.EnsureCommonHttpOptions();
+            if (draft.HttpOptions?.ExplicitHttpConfig?.Http2ProtocolOptions is { } http2)
+            {
+                http2.MaxConcurrentStreams = (uint)settings.MaxConcurrentStreams.Value;
+            }
+        }
+
+        ApplyTcpKeepalive(draft.Cluster, settings.TcpKeepalive);
+        if (settings.UseClientProtocol)
+        {
+            draft.UseDownstreamProtocol();
+        }
+    }
+
+    /// <summary>
+    /// <c>applyTCPKeepalive</c>: SO_KEEPALIVE with the operating system's values, overridden by those set; Envoy takes
+    /// whole seconds. MeshConfig's <c>tcpKeepalive</c> is not read yet, so only the rule's applies.
+    /// </summary>
+    private static void ApplyTcpKeepalive(Cluster cluster, TcpKeepaliveSettings? keepalive)
+    {
+        if (keepalive is null)
+        {
+            return;
+        }
+
+        var options = new TcpKeepalive();
+        if (keepalive.Probes > 0)
+        {
+            options.KeepaliveProbes = keepalive.Probes;
+        }
+
+        if (keepalive.Time is { } time)
+        {
+            options.KeepaliveTime = (uint)time.TotalSeconds;
+        }
+
+        if (keepalive.Interval is { } interval)
+        {
+            options.KeepaliveInterval = (uint)interval.TotalSeconds;
+        }
+
+        cluster.UpstreamConnectionOptions = new UpstreamConnectionOptions { TcpKeepalive = options };
     }
 
     /// <summary>
@@ -108,60 +178,21 @@ internal static class ClusterTrafficPolicy
             result.MaxEjectionPercent = (uint)outlier.MaxEjectionPercent.Value;
         }
 
+        if (outlier.SplitExternalLocalOriginErrors)
+        {
+            result.SplitExternalLocalOriginErrors = true;
+            if (outlier.ConsecutiveLocalOriginFailures > 0)
+            {
+                result.ConsecutiveLocalOriginFailure = outlier.ConsecutiveLocalOriginFailures.Value;
+                result.EnforcingConsecutiveLocalOriginFailure = 100;
+            }
+
+            // Success-rate ejection stays off for local-origin errors too.
+            result.EnforcingLocalOriginSuccessRate = 0;
+        }
+
         cluster.OutlierDetection = result;
         cluster.CommonLbConfig ??= new Cluster.Types.CommonLbConfig();
         cluster.CommonLbConfig.HealthyPanicThreshold = new Percent { Value = outlier.MinHealthPercent ?? 0 };
-    }
-
-    /// <summary><c>applyLoadBalancer</c>: LEAST_REQUEST unless the rule says otherwise; consistent hash wins last.</summary>
-    private static void ApplyLoadBalancer(Cluster cluster, LoadBalancerSettings? lb)
-    {
-        if (cluster.Type == Cluster.Types.DiscoveryType.OriginalDst)
-        {
-            cluster.LbPolicy = Cluster.Types.LbPolicy.ClusterProvided;
-            return;
-        }
-
-        switch (lb?.Simple ?? SimpleLoadBalancer.Unspecified)
-        {
-            case SimpleLoadBalancer.Random:
-                cluster.LbPolicy = Cluster.Types.LbPolicy.Random;
-                break;
-            case SimpleLoadBalancer.RoundRobin:
-                cluster.LbPolicy = Cluster.Types.LbPolicy.RoundRobin;
-                break;
-            case SimpleLoadBalancer.Passthrough:
-                // A PASSTHROUGH policy turns even a STATIC/DNS service into an original-destination cluster.
-                cluster.LbPolicy = Cluster.Types.LbPolicy.ClusterProvided;
-                cluster.Type = Cluster.Types.DiscoveryType.OriginalDst;
-                cluster.LoadAssignment = null;
-                break;
-            default:
-                cluster.LbPolicy = Cluster.Types.LbPolicy.LeastRequest;
-                break;
-        }
-
-        ApplyConsistentHash(cluster, lb?.ConsistentHash);
-    }
-
-    /// <summary><c>ApplyRingHashLoadBalancer</c>: MAGLEV, or RING_HASH with Envoy's 1024 minimum ring unless configured.</summary>
-    private static void ApplyConsistentHash(Cluster cluster, ConsistentHashSettings? hash)
-    {
-        if (hash is null)
-        {
-            return;
-        }
-
-        if (hash.Maglev)
-        {
-            cluster.LbPolicy = Cluster.Types.LbPolicy.Maglev;
-            return;
-        }
-
-        cluster.LbPolicy = Cluster.Types.LbPolicy.RingHash;
-        cluster.RingHashLbConfig = new Cluster.Types.RingHashLbConfig
-        {
-            MinimumRingSize = hash.MinimumRingSize != 0 ? hash.MinimumRingSize : 1024,
-        };
     }
 }

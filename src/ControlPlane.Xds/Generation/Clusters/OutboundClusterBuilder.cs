@@ -48,7 +48,7 @@ internal static class OutboundClusterBuilder
                 continue;
             }
 
-            ClusterTrafficPolicy.Apply(draft, TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port), inputs.Mesh, outbound: true);
+            ClusterTrafficPolicy.Apply(draft, TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port), inputs.Mesh, outbound: true, inputs.ProxyLocality);
             Finish(draft.Cluster, service, rule, subset: null, port.Port);
             var defaultType = draft.Cluster.Type;
             yield return draft.Build();
@@ -89,7 +89,7 @@ internal static class OutboundClusterBuilder
         }
 
         var policy = TrafficPolicies.ForSubset(rule.TrafficPolicy, subset.TrafficPolicy, port.Port);
-        ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true);
+        ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality);
         Finish(draft.Cluster, inputs.Service, rule, subset, port.Port);
         return draft.Build();
     }

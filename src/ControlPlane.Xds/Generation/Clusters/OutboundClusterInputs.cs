@@ -7,11 +7,13 @@ using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Mesh;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Caching;
+using ControlPlane.Xds.Generation.Endpoints;
 
 /// <summary>
 /// Everything the outbound clusters of one service are built from, and nothing else: <see cref="OutboundClusterBuilder"/>
 /// receives only this, so it is also the complete cache key. Proxy-specific fields are set only where the output reads
-/// them (inline endpoints of DNS clusters), so proxies that differ elsewhere still share the result.
+/// them (inline endpoints of DNS clusters, and the proxy's locality when a locality setting may reorder those), so
+/// proxies that differ elsewhere still share the result.
 /// </summary>
 internal readonly record struct OutboundClusterInputs(
     Identity<Service> ServiceRef,
@@ -19,7 +21,8 @@ internal readonly record struct OutboundClusterInputs(
     Identity<MeshConfig> MeshRef,
     ImmutableArray<Endpoint> InlineEndpoints,
     bool Ipv6Only,
-    string ClusterId)
+    string ClusterId,
+    Locality? ProxyLocality = null)
 {
     public Service Service => ServiceRef.Value!;
 
@@ -37,7 +40,8 @@ internal readonly record struct OutboundClusterInputs(
             new(context.Push.Mesh),
             inline ? context.Push.Endpoints.For(service.Key) : default,
             inline && IsIpv6Only(context.Proxy.IpAddresses),
-            inline ? context.Proxy.ClusterId : "");
+            inline ? context.Proxy.ClusterId : "",
+            inline && LocalityLbResolver.MayApplyToInlineEndpoints(rule, context.Push.Mesh) ? ProxyTopology.LocalityOf(context) : null);
     }
 
     /// <summary>DNS clusters resolve IPv6 only when every proxy address is IPv6 (V4_ONLY otherwise).</summary>

@@ -17,19 +17,21 @@ internal static class ClusterEndpoints
             return null;
         }
 
-        var service = ScopedServices.Find(context.Scope.Services, parsed.Hostname, context.Proxy.Namespace);
+        var service = ScopedServices.Find(context.Scope, parsed.Hostname, context.Proxy.Namespace);
         if (service is null || service.Resolution is Resolution.Dns or Resolution.DnsRoundRobin || service.FindPort(parsed.Port) is not { } port)
         {
             return null;
         }
 
+        var rule = context.Scope.DestinationRuleFor(service)?.Config;
         return new EndpointInputs(
             clusterName,
             new(service),
             port,
             parsed.Subset,
-            new(context.Scope.DestinationRuleFor(service)?.Config),
+            new(rule),
             context.Push.Endpoints.For(service.Key),
-            context.Proxy.ClusterId);
+            context.Proxy.ClusterId,
+            LocalityLbResolver.ForEndpoints(context, rule, port.Port, parsed.Subset));
     }
 }

@@ -39,8 +39,15 @@ internal sealed class EndpointGenerator : IResourceGenerator
         var assignment = new ClusterLoadAssignment { ClusterName = inputs.ClusterName };
         var rule = inputs.Rule;
         var selected = EndpointSelection.Select(inputs.Endpoints, inputs.Service, inputs.Port, inputs.SubsetLabels, requireIpAddress: true);
-        assignment.Endpoints.AddRange(LocalityEndpointsBuilder.Build(selected, e => LbEndpointBuilder.Build(
-            e, inputs.Service, EndpointMutualTls.IsEnabled(e, rule, inputs.Subset, inputs.Port.Port), inputs.ClusterId)));
+        assignment.Endpoints.AddRange(LocalityEndpointsBuilder.Build(
+            selected,
+            e => LbEndpointBuilder.Build(e, inputs.Service, EndpointMutualTls.IsEnabled(e, rule, inputs.Subset, inputs.Port.Port), inputs.ClusterId),
+            out var groupEndpoints));
+        if (inputs.LocalityLb is { } locality && assignment.Endpoints.Count > 0)
+        {
+            LocalityLoadBalancer.Apply(assignment, groupEndpoints, locality.Setting, locality.EnableFailover, locality.ProxyLocality, locality.PriorityLabels);
+        }
+
         return assignment;
     }
 

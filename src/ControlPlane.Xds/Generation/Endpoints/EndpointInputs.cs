@@ -8,8 +8,9 @@ using ControlPlane.Xds.Generation.Caching;
 /// <summary>
 /// Everything one EDS <c>ClusterLoadAssignment</c> is built from, and nothing else: what the cluster name resolved to in
 /// the proxy's scope (service, port, subset, DestinationRule), the service's endpoint set, and the proxy's cluster ID
-/// (telemetry metadata). <see cref="EndpointGenerator.Build(EndpointInputs)"/> receives only this, so it is also the
-/// complete cache key.
+/// (telemetry metadata), and, only when a locality setting can change the assignment, the proxy-relative
+/// <see cref="LocalityLbInputs"/>. <see cref="EndpointGenerator.Build(EndpointInputs)"/> receives only this, so it is
+/// also the complete cache key.
 /// </summary>
 internal readonly record struct EndpointInputs(
     string ClusterName,
@@ -18,7 +19,8 @@ internal readonly record struct EndpointInputs(
     string Subset,
     Identity<DestinationRule> RuleRef,
     ImmutableArray<Endpoint> Endpoints,
-    string ClusterId)
+    string ClusterId,
+    LocalityLbInputs? LocalityLb = null)
 {
     public Service Service => ServiceRef.Value!;
 

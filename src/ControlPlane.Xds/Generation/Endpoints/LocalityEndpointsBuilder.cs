@@ -11,23 +11,30 @@ using Endpoint = ControlPlane.Model.Services.Endpoint;
 /// </summary>
 internal static class LocalityEndpointsBuilder
 {
-    public static List<LocalityLbEndpoints> Build(IEnumerable<Endpoint> endpoints, Func<Endpoint, LbEndpoint> toLbEndpoint)
+    public static List<LocalityLbEndpoints> Build(IEnumerable<Endpoint> endpoints, Func<Endpoint, LbEndpoint> toLbEndpoint) =>
+        Build(endpoints, toLbEndpoint, out _);
+
+    /// <param name="groupEndpoints">The model endpoints of each group, in the same order (label priorities need them).</param>
+    public static List<LocalityLbEndpoints> Build(
+        IEnumerable<Endpoint> endpoints, Func<Endpoint, LbEndpoint> toLbEndpoint, out IReadOnlyList<IReadOnlyList<Endpoint>> groupEndpoints)
     {
-        var groups = new SortedDictionary<string, (Model.Services.Locality Locality, List<LbEndpoint> Endpoints)>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, (Model.Services.Locality Locality, List<LbEndpoint> Endpoints, List<Endpoint> Sources)>(StringComparer.Ordinal);
         foreach (var endpoint in endpoints)
         {
             var label = endpoint.Locality.ToString();
             if (!groups.TryGetValue(label, out var group))
             {
-                group = (endpoint.Locality, []);
+                group = (endpoint.Locality, [], []);
                 groups[label] = group;
             }
 
             group.Endpoints.Add(toLbEndpoint(endpoint));
+            group.Sources.Add(endpoint);
         }
 
+        groupEndpoints = [.. groups.Values.Select(g => (IReadOnlyList<Endpoint>)g.Sources)];
         var result = new List<LocalityLbEndpoints>(groups.Count);
-        foreach (var (locality, lbEndpoints) in groups.Values)
+        foreach (var (locality, lbEndpoints, _) in groups.Values)
         {
             var group = new LocalityLbEndpoints
             {

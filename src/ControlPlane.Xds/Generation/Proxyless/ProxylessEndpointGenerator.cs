@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Net;
 using ControlPlane.Model.Pushing;
 using ControlPlane.Model.Services;
+using ControlPlane.Xds.Generation.Endpoints;
 using Envoy.Config.Core.V3;
 using Envoy.Config.Endpoint.V3;
 using Google.Protobuf.WellKnownTypes;
@@ -17,7 +18,8 @@ using SocketAddress = Envoy.Config.Core.V3.SocketAddress;
 /// EDS for proxyless gRPC: <c>outbound|port|subset|fqdn</c> becomes a ClusterLoadAssignment of the service port's healthy
 /// endpoints (filtered by the subset's labels), grouped by locality. gRPC drops a locality without a positive
 /// <c>load_balancing_weight</c> and NACKs hostnames and duplicate addresses, so every locality carries the sum of its
-/// endpoint weights, priorities are all 0, only IP literals are sent, and each address:port appears once. A known
+/// endpoint weights, only IP literals are sent, and each address:port appears once. Priorities are 0 unless a locality
+/// setting applies, which istiod's gRPC EDS applies as the sidecar's (<see cref="LocalityLoadBalancer"/>). A known
 /// cluster without endpoints gets an empty assignment, so the client fails fast instead of waiting.
 /// </summary>
 internal sealed class ProxylessEndpointGenerator : IResourceGenerator
@@ -65,15 +67,24 @@ internal sealed class ProxylessEndpointGenerator : IResourceGenerator
             .OrderBy(g => g.Key.Region, StringComparer.Ordinal)
             .ThenBy(g => g.Key.Zone, StringComparer.Ordinal)
             .ThenBy(g => g.Key.SubZone, StringComparer.Ordinal);
+        var groupEndpoints = new List<IReadOnlyList<ModelEndpoint>>();
         foreach (var locality in selected)
         {
-            assignment.Endpoints.Add(BuildLocality(locality.Key, locality));
+            var ordered = locality.OrderBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.Port).ToList();
+            assignment.Endpoints.Add(BuildLocality(locality.Key, ordered));
+            groupEndpoints.Add(ordered);
+        }
+
+        var rule = context.Scope.DestinationRuleFor(service)?.Config;
+        if (assignment.Endpoints.Count > 0 && LocalityLbResolver.ForEndpoints(context, rule, port.Port, key.Subset) is { } relative)
+        {
+            LocalityLoadBalancer.Apply(assignment, groupEndpoints, relative.Setting, relative.EnableFailover, relative.ProxyLocality, relative.PriorityLabels);
         }
 
         return assignment;
     }
 
-    private static LocalityLbEndpoints BuildLocality(Model.Services.Locality locality, IEnumerable<ModelEndpoint> endpoints)
+    private static LocalityLbEndpoints BuildLocality(Model.Services.Locality locality, IReadOnlyList<ModelEndpoint> endpoints)
     {
         var result = new LocalityLbEndpoints
         {
@@ -81,7 +92,7 @@ internal sealed class ProxylessEndpointGenerator : IResourceGenerator
             Priority = 0,
         };
         uint total = 0;
-        foreach (var endpoint in endpoints.OrderBy(e => e.Address, StringComparer.Ordinal).ThenBy(e => e.Port))
+        foreach (var endpoint in endpoints)
         {
             var weight = (uint)Math.Max(endpoint.Weight, 1);
             total += weight;

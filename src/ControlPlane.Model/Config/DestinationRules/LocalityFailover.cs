@@ -1,0 +1,4 @@
+namespace ControlPlane.Model.Config.DestinationRules;
+
+/// <summary>One <c>failover</c> entry: proxies in region <see cref="From"/> fail over to region <see cref="To"/>.</summary>
+public sealed record LocalityFailover(string From, string To);
