@@ -17,13 +17,15 @@ using Google.Protobuf.WellKnownTypes;
 public static class EnvoySnapshots
 {
     /// <param name="cache">Shared caches as a running server has them; null generates everything afresh.</param>
-    public static XdsSnapshot ForSidecar(PushContext push, Proxy proxy, SharedResourceCache? cache = null)
+    public static XdsSnapshot ForSidecar(PushContext push, Proxy proxy, SharedResourceCache? cache = null) =>
+        For(push, proxy, typeUrl => EnvoyGenerators.Default.ByTypeUrl[typeUrl], cache?.Caches ?? ResourceCaches.Disabled);
+
+    /// <summary>The same subscription sequence over any generator family (gateways, ...).</summary>
+    internal static XdsSnapshot For(PushContext push, Proxy proxy, Func<string, IResourceGenerator> generatorFor, ResourceCaches caches)
     {
-        var generators = EnvoyGenerators.Default.ByTypeUrl;
         var scope = push.ScopeFor(proxy);
-        var caches = cache?.Caches ?? ResourceCaches.Disabled;
         Any[] Generate(string typeUrl, WatchedResources watched) =>
-            [.. generators[typeUrl].Generate(new GenerationContext(push, proxy, scope, watched) { Caches = caches }).Resources.Select(r => r.Resource)];
+            [.. generatorFor(typeUrl).Generate(new GenerationContext(push, proxy, scope, watched) { Caches = caches }).Resources.Select(r => r.Resource)];
 
         var clusters = Generate(TypeUrls.Cluster, WatchedResources.All);
         var listeners = Generate(TypeUrls.Listener, WatchedResources.All);

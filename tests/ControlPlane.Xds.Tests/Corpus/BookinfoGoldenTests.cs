@@ -3,14 +3,8 @@ namespace ControlPlane.Xds.Tests.Corpus;
 using ControlPlane.Testing.SharedData;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using ControlPlane.Kubernetes.Yaml;
-using ControlPlane.Model.Diagnostics;
-using ControlPlane.Model.Mesh;
-using ControlPlane.Model.Push;
-using ControlPlane.Model.State;
 using ControlPlane.Testing.Xds;
-using ControlPlane.Xds.Generation;
-using Google.Protobuf.WellKnownTypes;
+using ControlPlane.Xds.Tests.Generation;
 using YamlDotNet.RepresentationModel;
 
 /// <summary>
@@ -22,7 +16,6 @@ using YamlDotNet.RepresentationModel;
 public sealed class BookinfoGoldenTests
 {
     private const string Proxy = "productpage-v1-0.default";
-    private static readonly bool Update = Environment.GetEnvironmentVariable("UPDATE_GOLDENS") == "1";
 
     [SharedDataFact]
     public void Bookinfo_networking_cases_match_their_goldens()
@@ -45,22 +38,12 @@ public sealed class BookinfoGoldenTests
             .Where(l => l.Length > 0 && !l.StartsWith('#'))
             .Select(l => File.ReadAllText(Path.Combine(istio, l)));
         var text = string.Join("\n---\n", new[] { platform, PodsFor(platform) }.Concat(inputs));
-        var result = YamlMeshLoader.LoadText(text, Path.GetFileName(directory), MeshConfig.Default);
-        Assert.Empty(result.Problems.Where(p => p.Severity == ProblemSeverity.Error).Select(p => p.ToString()));
-        var store = new MeshStore();
-        store.Apply("golden", result.Delta);
-        var push = PushContextBuilder.Build(store.Current);
+        var push = GoldenFiles.Load(text, Path.GetFileName(directory));
         var proxy = SampleProxies.Sidecar("productpage-v1-0", "default", "10.1.0.10",
             new Dictionary<string, string> { ["app"] = "productpage", ["version"] = "v1" }, push.Mesh.DomainSuffix);
         var snapshot = EnvoySnapshots.ForSidecar(push, proxy);
         Assert.Empty(snapshot.Problems());
-        return new[]
-        {
-            Compare(directory, $"{Proxy}.cds.json", snapshot.Clusters),
-            Compare(directory, $"{Proxy}.eds.json", snapshot.Endpoints),
-            Compare(directory, $"{Proxy}.lds.json", snapshot.Listeners),
-            Compare(directory, $"{Proxy}.rds.json", snapshot.Routes),
-        }.OfType<string>().Select(m => $"{Path.GetFileName(directory)}/{m}");
+        return GoldenFiles.Compare(directory, Proxy, snapshot);
     }
 
     /// <summary>One running Pod per Deployment, with the template's labels and service account; IPs from 10.1.0.10 in file order.</summary>
@@ -90,20 +73,6 @@ public sealed class BookinfoGoldenTests
         }
 
         return string.Join("\n---\n", pods);
-    }
-
-    private static string? Compare(string directory, string file, IReadOnlyList<Any> resources)
-    {
-        var actual = resources.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", resources.Select(EnvoyJson.Format)) + "\n]\n";
-        var path = Path.Combine(directory, file);
-        if (Update)
-        {
-            File.WriteAllText(path, actual);
-            return null;
-        }
-
-        var expected = File.Exists(path) ? File.ReadAllText(path).ReplaceLineEndings("\n") : null;
-        return expected == actual ? null : expected is null ? $"{file}: missing" : $"{file}: differs";
     }
 
     private static string? Scalar(YamlMappingNode node, string key) =>

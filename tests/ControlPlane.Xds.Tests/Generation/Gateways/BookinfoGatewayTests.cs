@@ -65,7 +65,7 @@ public sealed class BookinfoGatewayTests
     public void Bookinfo_gateway_matches_its_golden()
     {
         var directory = Path.Combine(GatewayGoldens.Root(), "bookinfo-gateway");
-        var mismatches = GatewayGoldens.Compare(directory, ProxyName, Generate()).ToList();
+        var mismatches = GoldenFiles.Compare(directory, ProxyName, Generate()).ToList();
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\nRun with UPDATE_GOLDENS=1 to accept the new output.");
     }
 
@@ -77,7 +77,7 @@ public sealed class BookinfoGatewayTests
             File.ReadAllText(Path.Combine(bookinfo, "platform", "kube", "bookinfo.yaml")),
             File.ReadAllText(Path.Combine(bookinfo, "networking", "bookinfo-gateway.yaml")),
             Pods);
-        var push = GatewayGoldens.Load(text, "bookinfo-gateway");
+        var push = GoldenFiles.Load(text, "bookinfo-gateway");
         var proxy = GatewayProxies.Router("istio-ingressgateway-0", "istio-system", "10.1.0.2",
             new Dictionary<string, string> { ["istio"] = "ingressgateway", ["app"] = "istio-ingressgateway" });
         return GatewaySnapshots.For(push, proxy);

@@ -21,7 +21,7 @@ public sealed class GatewayGoldenTests
     {
         var directory = Path.Combine(GatewayGoldens.Root(), name);
         var yaml = File.ReadAllText(Path.Combine(directory, "input.yaml"));
-        var push = GatewayGoldens.Load(yaml, $"{name}/input.yaml");
+        var push = GoldenFiles.Load(yaml, $"{name}/input.yaml");
         var proxies = GatewayProxies.Read(yaml, push.Mesh.DomainSuffix);
         Assert.NotEmpty(proxies);
 
@@ -31,7 +31,7 @@ public sealed class GatewayGoldenTests
             var snapshot = GatewaySnapshots.For(push, proxy);
             XdsSnapshotConsistency.AssertConsistent(snapshot);
             Assert.NotEmpty(snapshot.Listeners);
-            mismatches.AddRange(GatewayGoldens.Compare(directory, proxyName, snapshot));
+            mismatches.AddRange(GoldenFiles.Compare(directory, proxyName, snapshot));
         }
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\nRun with UPDATE_GOLDENS=1 to accept the new output.");

@@ -38,7 +38,7 @@ public sealed class GatewayPushSelectionTests
     [InlineData(ConfigKind.Sidecar, "istio-system", "default", false)]
     public void A_full_push_reaches_a_gateway_when_it_depends_on_the_change(ConfigKind kind, string ns, string name, bool expected)
     {
-        var push = GatewayGoldens.Load(Mesh, "push");
+        var push = GoldenFiles.Load(Mesh, "push");
         var target = new RouterTarget(GatewayProxies.Router("ingress-0", "istio-system", "10.0.0.2", new Dictionary<string, string> { ["istio"] = "ingressgateway" }));
         var request = new PushRequest
         {

@@ -88,7 +88,7 @@ public sealed class GatewaySelectionTests
     [Fact]
     public void A_gateway_without_selector_applies_to_every_gateway_proxy_and_others_need_their_labels()
     {
-        var push = GatewayGoldens.Load(Mesh, "selection");
+        var push = GoldenFiles.Load(Mesh, "selection");
         var listeners = GatewaySnapshots.For(push, Ingress).Listeners.Select(l => l.Unpack<Listener>().Name).ToList();
 
         Assert.Equal(["0.0.0.0_8000"], listeners);
@@ -97,7 +97,7 @@ public sealed class GatewaySelectionTests
     [Fact]
     public void VirtualServices_bind_by_legacy_and_relative_names_within_their_visibility()
     {
-        var push = GatewayGoldens.Load(Mesh, "selection");
+        var push = GoldenFiles.Load(Mesh, "selection");
         var routes = Assert.Single(GatewaySnapshots.For(push, Ingress).Routes).Unpack<RouteConfiguration>();
 
         // exportTo "." keeps private.example.com from a gateway proxy in istio-system.
@@ -107,7 +107,7 @@ public sealed class GatewaySelectionTests
     [Fact]
     public void Sidecars_never_scope_a_gateway()
     {
-        var push = GatewayGoldens.Load(Mesh, "selection");
+        var push = GoldenFiles.Load(Mesh, "selection");
         var clusters = GatewaySnapshots.For(push, Ingress).Clusters.Select(c => c.Unpack<Envoy.Config.Cluster.V3.Cluster>().Name).ToList();
 
         // The root namespace Sidecar (egress ./*) would hide apps services from a sidecar in istio-system.
@@ -131,7 +131,7 @@ public sealed class GatewaySelectionTests
                 - port: {number: 8080, name: http-alt, protocol: HTTP}
                   hosts: ["*"]
             """;
-        var push = GatewayGoldens.Load(yaml, "unprivileged");
+        var push = GoldenFiles.Load(yaml, "unprivileged");
         var unprivileged = Ingress with
         {
             Metadata = new Dictionary<string, string> { ["UNPRIVILEGED_POD"] = "true" }.ToFrozenDictionary(StringComparer.Ordinal),
@@ -153,7 +153,7 @@ public sealed class GatewaySelectionTests
     [Fact]
     public void Gateways_depend_on_every_config_but_sidecars_and_on_visible_services_only()
     {
-        var push = GatewayGoldens.Load(Mesh, "selection");
+        var push = GoldenFiles.Load(Mesh, "selection");
         var scope = push.ScopeFor(Ingress);
 
         Assert.True(GatewayPushDependencies.DependsOn(new ConfigKey(ConfigKind.Gateway, "apps", "other"), scope, null));

@@ -11,7 +11,7 @@ public sealed class GatewayServerReportTests
     public void Terminating_servers_are_reported_once_and_the_rest_is_served()
     {
         var yaml = File.ReadAllText(Path.Combine(GatewayGoldens.Root(), "simple-rejected", "input.yaml"));
-        var push = GatewayGoldens.Load(yaml, "simple-rejected");
+        var push = GoldenFiles.Load(yaml, "simple-rejected");
         var (_, proxy) = Assert.Single(GatewayProxies.Read(yaml, push.Mesh.DomainSuffix));
         var report = GatewayServerReport.Silent();
 
@@ -55,7 +55,7 @@ public sealed class GatewayServerReportTests
                 - port: {number: 8000, name: tcp, protocol: TCP}
                   hosts: ["*"]
             """;
-        var push = GatewayGoldens.Load(yaml, "conflict");
+        var push = GoldenFiles.Load(yaml, "conflict");
         var proxy = GatewayProxies.Router("ingress-0", "istio-system", "10.0.0.2", new Dictionary<string, string> { ["istio"] = "ingressgateway" });
         var report = GatewayServerReport.Silent();
 
