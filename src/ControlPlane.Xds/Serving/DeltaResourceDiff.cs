@@ -18,7 +18,7 @@ internal static class DeltaResourceDiff
         foreach (var resource in generated)
         {
             present.Add(resource.Name);
-            var version = ResourceHasher.Hash(resource.Resource);
+            var version = resource.Version;
             if (plan.Forced.Contains(resource.Name)
                 || !subscription.ClientVersions.TryGetValue(resource.Name, out var held)
                 || held != version)

@@ -46,7 +46,7 @@ internal sealed class SotwResponder(ResourceSource resources, VersionSource vers
         string? contentHash = null;
         if (onlyHosts is null)
         {
-            contentHash = ResourceHasher.HashAll(items.Select(r => (r.Name, r.Resource)));
+            contentHash = ResourceHasher.HashAll(items);
             if (!force && contentHash == subscription.LastSentContentHash)
             {
                 return false;
