@@ -54,7 +54,9 @@ internal static class VirtualHostBuilder
 
         var virtualHost = new VirtualHost { Name = name, IncludeRequestAttemptCount = true };
         virtualHost.Domains.AddRange(domains);
-        virtualHost.Routes.AddRange(wrapper.Routes.Select(r => r.Clone()));
+        // Shared, not cloned: routes are never changed once built, and serializing one instance under several virtual
+        // hosts writes the same bytes each time.
+        virtualHost.Routes.AddRange(wrapper.Routes);
         result.Add(virtualHost);
     }
 
