@@ -4,7 +4,10 @@ using System.Collections.Frozen;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.DestinationRules;
 
-/// <summary>Istio ClientTLSSettings. File-based certificates are not supported: credentials come from credentialName.</summary>
+/// <summary>
+/// Istio ClientTLSSettings, validated as istiod's <c>ValidateTLS</c>. SIMPLE and MUTUAL with certificate files are applied
+/// (the sidecar's own agent serves the files); what needs secrets or certificates from the control plane is reported.
+/// </summary>
 internal static class ClientTlsConverter
 {
     private static readonly FrozenDictionary<string, ClientTlsMode> Modes =
@@ -18,25 +21,76 @@ internal static class ClientTlsConverter
 
     public static ClientTlsSettings Convert(FieldReader tls)
     {
-        var mode = tls.Enum("mode", Modes) ?? ClientTlsMode.Disable;
-        var credentialName = tls.String("credentialName") ?? "";
-        if (mode == ClientTlsMode.Mutual && credentialName.Length == 0 && !tls.Has("clientCertificate"))
-        {
-            tls.Error("credentialName", "MUTUAL mode needs a client certificate: set credentialName");
-        }
-
-        if (mode != ClientTlsMode.Disable)
-        {
-            // Only the alpn_override metadata is emitted; without a transport socket the connection stays plaintext.
-            tls.Warning("mode", $"{tls.String("mode")} is validated but not applied yet: clusters get no TLS transport socket (TLS origination and Istio mutual TLS are not implemented)");
-        }
-
-        tls.Unsupported("clientCertificate", "privateKey", "caCertificates", "caCrl", "insecureSkipVerify");
-        return new ClientTlsSettings(mode)
+        var settings = new ClientTlsSettings(tls.Enum("mode", Modes) ?? ClientTlsMode.Disable)
         {
             Sni = tls.String("sni") ?? "",
             SubjectAltNames = tls.Strings("subjectAltNames"),
-            CredentialName = credentialName,
+            CredentialName = tls.String("credentialName") ?? "",
+            ClientCertificate = tls.String("clientCertificate") ?? "",
+            PrivateKey = tls.String("privateKey") ?? "",
+            CaCertificates = tls.String("caCertificates") ?? "",
+            CaCrl = tls.String("caCrl") ?? "",
+            InsecureSkipVerify = tls.Bool("insecureSkipVerify") ?? false,
         };
+
+        Validate(tls, settings);
+        WarnAboutWhatIsNotApplied(tls, settings);
+        return settings;
     }
+
+    private static void Validate(FieldReader tls, ClientTlsSettings settings)
+    {
+        var hasSans = settings.SubjectAltNames.Length > 0;
+        if (settings.InsecureSkipVerify && settings.Mode == ClientTlsMode.Simple
+            && (settings.CaCertificates.Length > 0 || settings.CredentialName.Length > 0 || hasSans))
+        {
+            tls.Error("insecureSkipVerify", "cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true");
+        }
+
+        if (settings.InsecureSkipVerify && settings.Mode == ClientTlsMode.Mutual && (settings.CaCertificates.Length > 0 || hasSans))
+        {
+            tls.Error("insecureSkipVerify", "cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true");
+        }
+
+        if (settings.Mode is ClientTlsMode.Simple or ClientTlsMode.Mutual && settings.CredentialName.Length > 0)
+        {
+            // Credentials are fetched remotely then, so files must not be named as well.
+            if (settings.ClientCertificate.Length > 0 || settings.CaCertificates.Length > 0 || settings.PrivateKey.Length > 0 || settings.CaCrl.Length > 0)
+            {
+                tls.Error("credentialName", "cannot specify client certificates or CA certificate or CA CRL If credentialName is set");
+            }
+
+            return;
+        }
+
+        if (settings.Mode == ClientTlsMode.Mutual)
+        {
+            if (settings.ClientCertificate.Length == 0)
+            {
+                tls.Error("clientCertificate", "client certificate required for mutual tls");
+            }
+
+            if (settings.PrivateKey.Length == 0)
+            {
+                tls.Error("privateKey", "private key required for mutual tls");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Without these warnings the traffic would silently stay plaintext: the cluster gets no TLS transport socket for them.
+    /// </summary>
+    private static void WarnAboutWhatIsNotApplied(FieldReader tls, ClientTlsSettings settings)
+    {
+        if (settings.Mode == ClientTlsMode.IstioMutual)
+        {
+            tls.Warning("mode", "ISTIO_MUTUAL needs workload certificates from the mesh CA, not supported yet: the cluster gets no TLS transport socket, so traffic stays plaintext");
+        }
+        else if (settings.Mode is ClientTlsMode.Simple or ClientTlsMode.Mutual && settings.CredentialName.Length > 0)
+        {
+            tls.Warning("credentialName", $"{ModeName(settings.Mode)} TLS with credentialName needs secret delivery (SDS), not supported yet: the cluster gets no TLS transport socket, so traffic stays plaintext");
+        }
+    }
+
+    private static string ModeName(ClientTlsMode mode) => mode == ClientTlsMode.Simple ? "SIMPLE" : "MUTUAL";
 }

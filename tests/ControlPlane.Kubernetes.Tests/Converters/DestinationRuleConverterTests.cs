@@ -36,7 +36,9 @@ public sealed class DestinationRuleConverterTests
             """);
 
         Assert.Empty(result.Errors());
-        Assert.All(result.Warnings(), w => Assert.EndsWith("tls.mode", w.Field, StringComparison.Ordinal));
+        Assert.Equal(
+            ["spec.trafficPolicy.portLevelSettings[0].tls.credentialName", "spec.trafficPolicy.tls.mode"],
+            result.Warnings().Select(w => w.Field).Order(StringComparer.Ordinal));
         var rule = result.Config<DestinationRule>("reviews");
         Assert.Equal("reviews.books.svc.cluster.local", rule.Host);
         Assert.Equal("gateway", rule.WorkloadSelector!.MatchLabels["app"]);
@@ -64,7 +66,7 @@ public sealed class DestinationRuleConverterTests
     [InlineData("trafficPolicy: {loadBalancer: {consistentHash: {}}}", "spec.trafficPolicy.loadBalancer.consistentHash", "exactly one")]
     [InlineData("trafficPolicy: {outlierDetection: {maxEjectionPercent: 150}}", "spec.trafficPolicy.outlierDetection.maxEjectionPercent", "between 0 and 100")]
     [InlineData("trafficPolicy: {outlierDetection: {interval: -1s}}", "spec.trafficPolicy.outlierDetection.interval", "duration")]
-    [InlineData("trafficPolicy: {tls: {mode: MUTUAL}}", "spec.trafficPolicy.tls.credentialName", "MUTUAL")]
+    [InlineData("trafficPolicy: {tls: {mode: MUTUAL, privateKey: /k.pem}}", "spec.trafficPolicy.tls.clientCertificate", "client certificate required for mutual tls")]
     [InlineData("trafficPolicy: {portLevelSettings: [{port: {number: 0}}]}", "spec.trafficPolicy.portLevelSettings[0].port.number", "between 1 and 65535")]
     [InlineData("subsets: [{name: v1, labels: {version: 1}}]", "spec.subsets[0].labels.version", "string")]
     public void InvalidRules_AreRejectedWithTheFieldPath(string body, string field, string message)

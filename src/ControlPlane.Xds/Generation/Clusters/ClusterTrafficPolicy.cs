@@ -10,8 +10,8 @@ using Envoy.Type.V3;
 
 /// <summary>
 /// <c>applyTrafficPolicy</c> (<c>cluster_traffic_policy.go</c>): connection pool on every cluster, outlier detection and
-/// load balancing (<see cref="ClusterLoadBalancer"/>) and the HTTP/2 upgrade on outbound ones. Client TLS is not applied:
-/// it needs SDS secrets, which are not served yet.
+/// load balancing (<see cref="ClusterLoadBalancer"/>) and the HTTP/2 upgrade on outbound ones. Client TLS, istiod's last
+/// step, is <see cref="UpstreamTlsBuilder"/>, called by the outbound builder after this.
 /// </summary>
 internal static class ClusterTrafficPolicy
 {

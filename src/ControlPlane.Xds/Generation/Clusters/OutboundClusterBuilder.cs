@@ -48,7 +48,9 @@ internal static class OutboundClusterBuilder
                 continue;
             }
 
-            ClusterTrafficPolicy.Apply(draft, TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port), inputs.Mesh, outbound: true, inputs.ProxyLocality);
+            var policy = TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port);
+            ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality);
+            ApplyTls(draft, policy, inputs);
             Finish(draft.Cluster, service, rule, subset: null, port.Port);
             var defaultType = draft.Cluster.Type;
             yield return draft.Build();
@@ -90,9 +92,14 @@ internal static class OutboundClusterBuilder
 
         var policy = TrafficPolicies.ForSubset(rule.TrafficPolicy, subset.TrafficPolicy, port.Port);
         ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality);
+        ApplyTls(draft, policy, inputs);
         Finish(draft.Cluster, inputs.Service, rule, subset, port.Port);
         return draft.Build();
     }
+
+    /// <summary>Last step of <c>applyTrafficPolicy</c>, so that ALPN sees whether the cluster became HTTP/2.</summary>
+    private static void ApplyTls(ClusterDraft draft, TrafficPolicy? policy, OutboundClusterInputs inputs) =>
+        UpstreamTlsBuilder.Apply(draft, policy?.Tls, inputs.TlsFiles, inputs.Service.Location == MeshLocation.External);
 
     private static ClusterDraft? CreateServiceCluster(
         OutboundClusterInputs inputs, ServicePort port, Cluster.Types.DiscoveryType type, Subset? subset)

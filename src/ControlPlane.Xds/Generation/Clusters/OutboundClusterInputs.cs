@@ -12,8 +12,8 @@ using ControlPlane.Xds.Generation.Endpoints;
 /// <summary>
 /// Everything the outbound clusters of one service are built from, and nothing else: <see cref="OutboundClusterBuilder"/>
 /// receives only this, so it is also the complete cache key. Proxy-specific fields are set only where the output reads
-/// them (inline endpoints of DNS clusters, and the proxy's locality when a locality setting may reorder those), so
-/// proxies that differ elsewhere still share the result.
+/// them (inline endpoints of DNS clusters, the proxy's locality when a locality setting may reorder those, and its TLS
+/// file metadata when the rule originates SIMPLE or MUTUAL TLS), so proxies that differ elsewhere still share the result.
 /// </summary>
 internal readonly record struct OutboundClusterInputs(
     Identity<Service> ServiceRef,
@@ -22,7 +22,8 @@ internal readonly record struct OutboundClusterInputs(
     ImmutableArray<Endpoint> InlineEndpoints,
     bool Ipv6Only,
     string ClusterId,
-    Locality? ProxyLocality = null)
+    Locality? ProxyLocality = null,
+    ProxyTlsFiles TlsFiles = default)
 {
     public Service Service => ServiceRef.Value!;
 
@@ -41,7 +42,8 @@ internal readonly record struct OutboundClusterInputs(
             inline ? context.Push.Endpoints.For(service.Key) : default,
             inline && IsIpv6Only(context.Proxy.IpAddresses),
             inline ? context.Proxy.ClusterId : "",
-            inline && LocalityLbResolver.MayApplyToInlineEndpoints(rule, context.Push.Mesh) ? ProxyTopology.LocalityOf(context) : null);
+            inline && LocalityLbResolver.MayApplyToInlineEndpoints(rule, context.Push.Mesh) ? ProxyTopology.LocalityOf(context) : null,
+            ProxyTlsFiles.From(context.Proxy, rule));
     }
 
     /// <summary>DNS clusters resolve IPv6 only when every proxy address is IPv6 (V4_ONLY otherwise).</summary>

@@ -1,7 +1,10 @@
 namespace ControlPlane.Xds.Generation.Gateways;
 
+using ControlPlane.Xds.Generation.Common;
+using ControlPlane.Xds.Generation.Filters;
 using ControlPlane.Xds.Generation.Naming;
 using Envoy.Config.Cluster.V3;
+using Envoy.Extensions.Upstreams.Http.V3;
 
 /// <summary>
 /// <c>buildOutboundSniDnatClusters</c>: for AUTO_PASSTHROUGH gateways, a copy of every in-mesh outbound cluster (default
@@ -24,6 +27,7 @@ internal static class SniDnatClusters
         cluster.AltStatName = EnvoyNames.Delimited(name);
         cluster.TransportSocket = null;
         cluster.TransportSocketMatches.Clear();
+        DropUpstreamTlsOptions(cluster);
         if (cluster.EdsClusterConfig is { } eds)
         {
             eds.ServiceName = name;
@@ -35,5 +39,26 @@ internal static class SniDnatClusters
         }
 
         return cluster;
+    }
+
+    /// <summary>
+    /// Without the upstream TLS context, the auto-SNI and auto-SAN-validation options that came with it must go too
+    /// (istiod never sets them on these clusters).
+    /// </summary>
+    private static void DropUpstreamTlsOptions(Cluster cluster)
+    {
+        if (!cluster.TypedExtensionProtocolOptions.TryGetValue(FilterNames.HttpProtocolOptions, out var packed))
+        {
+            return;
+        }
+
+        var options = packed.Unpack<HttpProtocolOptions>();
+        if (options.UpstreamHttpProtocolOptions is null)
+        {
+            return;
+        }
+
+        options.UpstreamHttpProtocolOptions = null;
+        cluster.TypedExtensionProtocolOptions[FilterNames.HttpProtocolOptions] = EnvoyProto.Pack(options);
     }
 }

@@ -1,0 +1,142 @@
+namespace ControlPlane.Xds.Generation.Clusters;
+
+using ControlPlane.Model.Config.DestinationRules;
+using ControlPlane.Xds.Generation.Common;
+using Envoy.Config.Core.V3;
+using Envoy.Extensions.TransportSockets.Tls.V3;
+using Envoy.Type.Matcher.V3;
+
+/// <summary>
+/// Client TLS of an outbound cluster (<c>cluster_tls.go</c>: <c>buildUpstreamTLSSettings</c>,
+/// <c>buildUpstreamClusterTLSContext</c>, <c>constructUpstreamTLS</c>), for what needs nothing from the control plane:
+/// SIMPLE and MUTUAL with certificate files, which the sidecar's agent serves as <c>file-root:</c>/<c>file-cert:</c> SDS
+/// secrets. <c>credentialName</c> (Kubernetes secrets over SDS), ISTIO_MUTUAL and auto mTLS need secret delivery or the
+/// mesh CA and get no transport socket, as before. Runs after the rest of the traffic policy: ALPN depends on HTTP/2.
+/// </summary>
+internal static class UpstreamTlsBuilder
+{
+    public const string TransportSocketName = "envoy.transport_sockets.tls";
+
+    /// <summary>istiod's root for "verify against the system's trust store" when <c>caCertificates</c> is empty.</summary>
+    public const string SystemRoots = "system";
+
+    /// <param name="meshExternal">MESH_EXTERNAL services keep the rule's files even when the proxy has metadata certificates.</param>
+    public static void Apply(ClusterDraft draft, ClientTlsSettings? tls, ProxyTlsFiles proxyFiles, bool meshExternal)
+    {
+        if (Effective(tls, proxyFiles, meshExternal) is not { } settings
+            || settings.Mode is not (ClientTlsMode.Simple or ClientTlsMode.Mutual)
+            || settings.CredentialName.Length > 0)
+        {
+            return;
+        }
+
+        // A MUTUAL rule without files is rejected on input; istiod logs and leaves the cluster without TLS.
+        var mutual = settings.Mode == ClientTlsMode.Mutual;
+        if (mutual && (settings.ClientCertificate.Length == 0 || settings.PrivateKey.Length == 0))
+        {
+            return;
+        }
+
+        var context = Build(draft, settings, mutual, proxyFiles.FileCredentialSocket ? AgentSdsSecretConfig.FileSdsCluster : AgentSdsSecretConfig.SdsCluster);
+        draft.Cluster.TransportSocket = new TransportSocket { Name = TransportSocketName, TypedConfig = EnvoyProto.Pack(context) };
+    }
+
+    /// <summary>
+    /// <c>buildUpstreamTLSSettings</c> for user TLS: a proxy with legacy metadata certificates uses them for MUTUAL (keeping
+    /// the rule's SNI and SANs), except towards MESH_EXTERNAL services (<c>PREFER_DESTINATIONRULE_TLS_FOR_EXTERNAL_SERVICES</c>).
+    /// </summary>
+    private static ClientTlsSettings? Effective(ClientTlsSettings? tls, ProxyTlsFiles proxyFiles, bool meshExternal)
+    {
+        if (tls?.Mode != ClientTlsMode.Mutual || !proxyFiles.HasClientCertificates || meshExternal)
+        {
+            return tls;
+        }
+
+        return new ClientTlsSettings(ClientTlsMode.Mutual)
+        {
+            Sni = tls.Sni,
+            SubjectAltNames = tls.SubjectAltNames,
+            CaCertificates = proxyFiles.ClientRootCert,
+            ClientCertificate = proxyFiles.ClientCertChain,
+            PrivateKey = proxyFiles.ClientKey,
+        };
+    }
+
+    /// <summary><c>constructUpstreamTLS</c> for file certificates.</summary>
+    private static UpstreamTlsContext Build(ClusterDraft draft, ClientTlsSettings tls, bool mutual, string sdsCluster)
+    {
+        var common = new CommonTlsContext
+        {
+            // Envoy's client default maximum is TLS 1.2; istiod opens it to 1.3.
+            TlsParams = new TlsParameters
+            {
+                TlsMaximumProtocolVersion = TlsParameters.Types.TlsProtocol.Tlsv13,
+                TlsMinimumProtocolVersion = TlsParameters.Types.TlsProtocol.Tlsv12,
+            },
+        };
+        var context = new UpstreamTlsContext { CommonTlsContext = common, Sni = tls.Sni };
+        SetAutoSniAndSanValidation(draft, tls);
+
+        if (mutual)
+        {
+            common.TlsCertificateSdsSecretConfigs.Add(AgentSdsSecretConfig.For($"file-cert:{tls.ClientCertificate}~{tls.PrivateKey}", sdsCluster));
+        }
+
+        if (tls.InsecureSkipVerify)
+        {
+            // An empty validation context: the peer certificate is not verified at all.
+            common.ValidationContext = new CertificateValidationContext();
+        }
+        else
+        {
+            var root = tls.CaCertificates.Length > 0 ? tls.CaCertificates : SystemRoots;
+            common.CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
+            {
+                DefaultValidationContext = DefaultValidationContext(tls),
+                ValidationContextSdsSecretConfig = AgentSdsSecretConfig.For($"file-root:{root}", sdsCluster),
+            };
+        }
+
+        if (draft.HttpOptions?.ExplicitHttpConfig?.Http2ProtocolOptions is not null)
+        {
+            common.AlpnProtocols.Add("h2");
+        }
+
+        return context;
+    }
+
+    private static CertificateValidationContext DefaultValidationContext(ClientTlsSettings tls)
+    {
+        var validation = new CertificateValidationContext();
+
+        // istiod still writes the deprecated untyped matchers here (util.StringToExactMatch); Envoy accepts them.
+#pragma warning disable CS0612, CS0618
+        validation.MatchSubjectAltNames.AddRange(tls.SubjectAltNames.Select(san => new StringMatcher { Exact = san }));
+#pragma warning restore CS0612, CS0618
+        if (tls.CaCrl.Length > 0)
+        {
+            validation.Crl = new DataSource { Filename = tls.CaCrl };
+        }
+
+        return validation;
+    }
+
+    /// <summary>
+    /// <c>setAutoSniAndAutoSanValidation</c>: without an explicit SNI Envoy takes it from the request's host, and then also
+    /// verifies the certificate against that host unless SANs are given or verification is skipped.
+    /// </summary>
+    private static void SetAutoSniAndSanValidation(ClusterDraft draft, ClientTlsSettings tls)
+    {
+        if (tls.Sni.Length > 0)
+        {
+            return;
+        }
+
+        var upstream = draft.EnsureHttpOptions().UpstreamHttpProtocolOptions ??= new UpstreamHttpProtocolOptions();
+        upstream.AutoSni = true;
+        if (tls.SubjectAltNames.Length == 0 && !tls.InsecureSkipVerify)
+        {
+            upstream.AutoSanValidation = true;
+        }
+    }
+}
