@@ -270,6 +270,10 @@ public sealed class FakeResourceStore(FakeApiDiscovery discovery)
         }
     }
 
+    /// <summary>
+    /// Drops every open watch's connection. The watchers leave the list at once, under the lock: a write made after this
+    /// returns must never reach a dropped stream, whose handler may not have noticed the cancellation yet.
+    /// </summary>
     internal void DropWatches()
     {
         lock (gate)
@@ -278,6 +282,8 @@ public sealed class FakeResourceStore(FakeApiDiscovery discovery)
             {
                 watcher.Dropped.Cancel();
             }
+
+            watchers.Clear();
         }
     }
 
