@@ -36,6 +36,12 @@ internal static class GoldenFiles
             CompareFile(directory, $"{proxyName}.rds.json", snapshot.Routes),
         }.OfType<string>().Select(m => $"{Path.GetFileName(directory)}/{m}");
 
+    /// <summary>Every resource of a snapshot as type URL and serialized bytes, in order: for byte-for-byte comparisons.</summary>
+    public static IEnumerable<string> Bytes(XdsSnapshot snapshot) =>
+        new[] { snapshot.Clusters, snapshot.Endpoints, snapshot.Listeners, snapshot.Routes }
+            .SelectMany(resources => resources)
+            .Select(r => r.TypeUrl + ":" + Convert.ToBase64String(r.Value.Span));
+
     /// <summary>A JSON array of the resources in generation order, each rendered as Envoy's config dump would.</summary>
     public static string Render(IReadOnlyList<Any> resources) =>
         resources.Count == 0 ? "[]\n" : "[\n" + string.Join(",\n", resources.Select(EnvoyJson.Format)) + "\n]\n";

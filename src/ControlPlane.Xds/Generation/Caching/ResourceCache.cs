@@ -112,8 +112,6 @@ internal sealed class ResourceCache<TKey>
         }
     }
 
-    public void Clear() => entries.Clear();
-
     private sealed class CacheEntry(Func<ImmutableArray<NamedResource>> build, long created)
     {
         private readonly Lazy<ImmutableArray<NamedResource>> value = new(build, LazyThreadSafetyMode.ExecutionAndPublication);

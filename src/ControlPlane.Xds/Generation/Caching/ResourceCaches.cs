@@ -2,10 +2,11 @@ namespace ControlPlane.Xds.Generation.Caching;
 
 using ControlPlane.Xds.Generation.Clusters;
 using ControlPlane.Xds.Generation.Endpoints;
+using ControlPlane.Xds.Generation.Gateways;
 
 /// <summary>
 /// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c> and
-/// <c>eds</c> caches). Listeners and route configurations are assembled per proxy from its whole scope, so they are not
+/// <c>eds</c> caches; gateway clusters apart, being built differently). Listeners and route configurations are assembled per proxy from its whole scope, so they are not
 /// cached whole. One instance per server; <see cref="Disabled"/> builds everything every time.
 /// </summary>
 internal sealed class ResourceCaches
@@ -14,6 +15,7 @@ internal sealed class ResourceCaches
     {
         OutboundClusters = new ResourceCache<OutboundClusterInputs>("cds", options, time, metrics);
         Endpoints = new ResourceCache<EndpointInputs>("eds", options, time, metrics);
+        GatewayClusters = new ResourceCache<GatewayClusterInputs>("cds", options, time, metrics);
     }
 
     public static ResourceCaches Disabled { get; } = new(ResourceCacheOptions.Disabled, TimeProvider.System, IResourceCacheMetrics.None);
@@ -24,5 +26,8 @@ internal sealed class ResourceCaches
     /// <summary>One <c>ClusterLoadAssignment</c>, by <see cref="EndpointInputs"/>.</summary>
     public ResourceCache<EndpointInputs> Endpoints { get; }
 
-    public int Count => OutboundClusters.Count + Endpoints.Count;
+    /// <summary>Every outbound cluster of one service as a gateway gets them, by <see cref="GatewayClusterInputs"/>.</summary>
+    public ResourceCache<GatewayClusterInputs> GatewayClusters { get; }
+
+    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count;
 }

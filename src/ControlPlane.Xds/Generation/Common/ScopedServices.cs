@@ -34,7 +34,7 @@ internal static class ScopedServices
     public static Service? Find(SidecarScope scope, string hostname, string proxyNamespace) =>
         Find(scope.ServicesWithHost(hostname), hostname, proxyNamespace);
 
-    public static Service? Find(IEnumerable<Service> services, string hostname, string proxyNamespace)
+    private static Service? Find(IEnumerable<Service> services, string hostname, string proxyNamespace)
     {
         Service? found = null;
         foreach (var service in services)

@@ -1,5 +1,6 @@
 namespace ControlPlane.Xds.Generation.Gateways;
 
+using System.Collections.Immutable;
 using ControlPlane.Model.Pushing;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Clusters;
@@ -25,30 +26,37 @@ internal sealed class GatewayClusterGenerator : IResourceGenerator
     public GeneratedResources Generate(GenerationContext context)
     {
         var services = ScopedServices.DistinctByHost(context.Scope.Services, context.Proxy.Namespace);
-        var outbound = services.Select(s => (Service: s, Clusters: OutboundClusters(context, s).ToList())).ToList();
-        var clusters = outbound.SelectMany(o => o.Clusters).ToList();
-        clusters.Add(PassthroughClusters.BlackHole(context.Push.Mesh));
+        var outbound = services
+            .Select(s => (Service: s, Clusters: context.Caches.GatewayClusters.GetOrBuild(
+                new GatewayClusterInputs(OutboundClusterInputs.From(context, s)), BuildPacked)))
+            .ToList();
+        var resources = outbound.SelectMany(o => o.Clusters).ToList();
+        resources.Add(Packed(PassthroughClusters.BlackHole(context.Push.Mesh)));
         if (MergedGatewayBuilder.Build(context).ContainsAutoPassthrough)
         {
-            clusters.AddRange(outbound
+            resources.AddRange(outbound
                 .Where(o => o.Service.Location != MeshLocation.External)
                 .SelectMany(o => o.Clusters)
-                .Select(SniDnatClusters.From)
-                .OfType<Cluster>());
+                .Select(r => SniDnatClusters.From(r.Resource.Unpack<Cluster>()))
+                .OfType<Cluster>()
+                .Select(Packed));
         }
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        return new GeneratedResources([.. clusters
-            .Where(c => seen.Add(c.Name) && context.Watched.Wants(c.Name))
-            .Select(c => new NamedResource(c.Name, EnvoyProto.Pack(c)))]);
+        return new GeneratedResources([.. resources.Where(r => seen.Add(r.Name) && context.Watched.Wants(r.Name))]);
     }
 
-    private static IEnumerable<Cluster> OutboundClusters(GenerationContext context, Service service)
+    /// <summary>One service's gateway clusters, built from exactly <paramref name="inputs"/>: the unit the cache stores.</summary>
+    private static ImmutableArray<NamedResource> BuildPacked(GatewayClusterInputs inputs)
     {
         // convertResolution for routers: passthrough falls back to EDS.
+        var service = inputs.Outbound.Service;
         var asBuilt = service.Resolution == Resolution.Passthrough ? service with { Resolution = Resolution.ClientSideLb } : service;
-        return OutboundClusterBuilder.Build(context, asBuilt).Select(c => WithoutDownstreamProtocol(c, service));
+        return [.. OutboundClusterBuilder.Build(inputs.Outbound with { ServiceRef = new(asBuilt) })
+            .Select(c => Packed(WithoutDownstreamProtocol(c, service)))];
     }
+
+    private static NamedResource Packed(Cluster cluster) => new(cluster.Name, EnvoyProto.Pack(cluster));
 
     /// <summary>
     /// <c>setUpstreamProtocol</c> gives sniffed (unnamed) ports <c>use_downstream_protocol</c> on sidecars only: a gateway

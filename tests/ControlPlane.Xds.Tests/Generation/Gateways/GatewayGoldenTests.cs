@@ -36,4 +36,26 @@ public sealed class GatewayGoldenTests
 
         Assert.True(mismatches.Count == 0, string.Join("\n", mismatches) + "\nRun with UPDATE_GOLDENS=1 to accept the new output.");
     }
+
+    /// <summary>With one cache shared by every gateway of the case (each generated twice), the bytes equal fresh generation.</summary>
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Cached_gateway_generation_equals_fresh_generation(string name)
+    {
+        var yaml = File.ReadAllText(Path.Combine(GatewayGoldens.Root(), name, "input.yaml"));
+        var push = GoldenFiles.Load(yaml, $"{name}/input.yaml");
+        var caches = new SharedResourceCache();
+
+        foreach (var round in new[] { 1, 2 })
+        {
+            foreach (var (proxyName, proxy) in GatewayProxies.Read(yaml, push.Mesh.DomainSuffix))
+            {
+                var fresh = GatewaySnapshots.For(push, proxy);
+                var cached = GatewaySnapshots.For(push, proxy, caches: caches.Caches);
+                Assert.True(GoldenFiles.Bytes(fresh).SequenceEqual(GoldenFiles.Bytes(cached)), $"{proxyName}, round {round}: cached output differs from fresh output");
+            }
+        }
+
+        Assert.True(caches.Count > 0, "the cache was never used");
+    }
 }
