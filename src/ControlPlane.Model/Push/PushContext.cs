@@ -72,7 +72,7 @@ public sealed class PushContext
     /// <summary>A context identical to this one but for endpoints: the endpoint-only push path. Scopes carry over.</summary>
     public PushContext WithEndpoints(MeshSnapshot snapshot)
     {
-        var next = new PushContext(snapshot, Services, new EndpointIndex(snapshot.Endpoints), VirtualServices, DestinationRules, Sidecars, Gateways);
+        var next = new PushContext(snapshot, Services, Endpoints.Next(snapshot.Endpoints), VirtualServices, DestinationRules, Sidecars, Gateways);
         foreach (var (key, scope) in scopes)
         {
             next.scopes.TryAdd(key, scope);

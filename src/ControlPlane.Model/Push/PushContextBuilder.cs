@@ -47,10 +47,10 @@ public static class PushContextBuilder
             ? new GatewayIndex(configs.OfType<Gateway>())
             : previous!.Gateways;
 
-        var next = new PushContext(snapshot, services, new EndpointIndex(snapshot.Endpoints), virtualServices, destinationRules, sidecars, gateways);
+        var next = new PushContext(snapshot, services, previous is null ? new EndpointIndex(snapshot.Endpoints) : previous.Endpoints.Next(snapshot.Endpoints), virtualServices, destinationRules, sidecars, gateways);
         if (previous is not null && !request.IsGlobal && previous.Mesh == snapshot.Mesh)
         {
-            next.InheritScopes(previous, scope => ScopeCarryOver.StillValid(scope, request, previous.Snapshot, snapshot));
+            next.InheritScopes(previous, ScopeCarryOver.For(request, previous.Snapshot, snapshot).StillValid);
         }
 
         return next;
