@@ -1,6 +1,5 @@
 namespace ControlPlane.Model.Indexes;
 
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ControlPlane.Model.Config.VirtualServices;
 using ControlPlane.Model.Hosts;
@@ -15,10 +14,15 @@ using ControlPlane.Model.Services;
 /// </summary>
 public sealed class VirtualServiceIndex
 {
-    private readonly FrozenDictionary<string, ImmutableArray<VirtualServiceEntry>> meshByExactHost;
-    private readonly FrozenDictionary<VirtualServiceEntry, int> meshOrder;
+    private readonly Dictionary<string, ImmutableArray<VirtualServiceEntry>> meshByExactHost;
+    private readonly Dictionary<VirtualServiceEntry, int> meshOrder;
 
-    public VirtualServiceIndex(IEnumerable<VirtualService> virtualServices, MeshConfig mesh)
+    /// <summary>
+    /// Builds the index. With <paramref name="previous"/> (built under the same MeshConfig), an entry whose
+    /// VirtualService is the same object and has no delegates is reused rather than resolved again: after one change,
+    /// only that VirtualService (and roots with delegates) is resolved.
+    /// </summary>
+    public VirtualServiceIndex(IEnumerable<VirtualService> virtualServices, MeshConfig mesh, VirtualServiceIndex? previous = null)
     {
         var ordered = virtualServices
             .OrderBy(vs => vs.Meta.CreationTimestamp)
@@ -26,15 +30,17 @@ public sealed class VirtualServiceIndex
             .ThenBy(vs => vs.Meta.Namespace, StringComparer.Ordinal)
             .ToList();
         Configured = ordered.Count;
-        All = [.. VirtualServiceDelegation.Resolve(ordered, mesh.DomainSuffix).Select(d => Resolve(d, mesh))];
+        var reusable = previous?.All.Where(e => e.Delegates.IsEmpty).ToDictionary<VirtualServiceEntry, VirtualService, VirtualServiceEntry>(e => e.Config, e => e, ReferenceEqualityComparer.Instance);
+        All = [.. VirtualServiceDelegation.Resolve(ordered, mesh.DomainSuffix).Select(d =>
+            d.Delegates.IsEmpty && reusable is not null && reusable.TryGetValue(d.Effective, out var entry) ? entry : Resolve(d, mesh))];
         Mesh = [.. All.Where(e => e.AppliesToMesh)];
         MeshWithWildcardHosts = [.. Mesh.Where(e => e.Hosts.Any(HostName.IsWildcard))];
-        meshByExactHost = Mesh
-            .SelectMany(e => e.Hosts.Where(h => !HostName.IsWildcard(h)).Distinct(StringComparer.OrdinalIgnoreCase).Select(h => (Host: h, Entry: e)))
-            .GroupBy(x => x.Host, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Entry).ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
-        meshOrder = Mesh.Select((e, i) => (Entry: e, Index: i))
-            .ToFrozenDictionary<(VirtualServiceEntry Entry, int Index), VirtualServiceEntry, int>(x => x.Entry, x => x.Index, ReferenceEqualityComparer.Instance);
+        meshByExactHost = ByExactHost(Mesh);
+        meshOrder = new Dictionary<VirtualServiceEntry, int>(Mesh.Length, ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < Mesh.Length; i++)
+        {
+            meshOrder[Mesh[i]] = i;
+        }
     }
 
     /// <summary>How many VirtualServices are configured, delegates included (what istiod's <c>pilot_virt_services</c> counts).</summary>
@@ -76,6 +82,44 @@ public sealed class VirtualServiceIndex
         return candidates
             .Where(e => e.ExportTo.IsVisibleFrom(e.Config.Meta.Namespace, viewerNamespace) && e.Hosts.Any(h => HostName.Overlaps(h, hostname)))
             .OrderBy(e => SidecarPrecedence(e, viewerNamespace));
+    }
+
+    /// <summary>
+    /// Entries by each of their non-wildcard hosts, in index order, each entry once per host. Plain dictionaries: the
+    /// index is rebuilt on every VirtualService change, and freezing costs more than its lookups save.
+    /// </summary>
+    private static Dictionary<string, ImmutableArray<VirtualServiceEntry>> ByExactHost(ImmutableArray<VirtualServiceEntry> entries)
+    {
+        var builders = new Dictionary<string, ImmutableArray<VirtualServiceEntry>.Builder>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            foreach (var host in entry.Hosts)
+            {
+                if (HostName.IsWildcard(host))
+                {
+                    continue;
+                }
+
+                if (!builders.TryGetValue(host, out var list))
+                {
+                    builders[host] = list = ImmutableArray.CreateBuilder<VirtualServiceEntry>(1);
+                }
+
+                // An entry's hosts are added one after another, so a repeated host of the same entry is the last one.
+                if (list.Count == 0 || !ReferenceEquals(list[^1], entry))
+                {
+                    list.Add(entry);
+                }
+            }
+        }
+
+        var byHost = new Dictionary<string, ImmutableArray<VirtualServiceEntry>>(builders.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var (host, list) in builders)
+        {
+            byHost[host] = list.DrainToImmutable();
+        }
+
+        return byHost;
     }
 
     private static VirtualServiceEntry Resolve(DelegatedVirtualService delegated, MeshConfig mesh)

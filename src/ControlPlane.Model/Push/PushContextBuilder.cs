@@ -35,7 +35,7 @@ public static class PushContextBuilder
             ? new ServiceIndex(snapshot.Services.Values)
             : previous!.Services;
         var virtualServices = Changed(ConfigKind.VirtualService)
-            ? new VirtualServiceIndex(configs.OfType<VirtualService>(), mesh)
+            ? new VirtualServiceIndex(configs.OfType<VirtualService>(), mesh, previous?.Mesh == mesh ? previous.VirtualServices : null)
             : previous!.VirtualServices;
         var destinationRules = Changed(ConfigKind.DestinationRule)
             ? new DestinationRuleIndex(configs.OfType<DestinationRule>(), mesh)
