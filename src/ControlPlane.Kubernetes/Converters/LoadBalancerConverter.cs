@@ -37,6 +37,15 @@ internal static class LoadBalancerConverter
             lb.Error("consistentHash", "cannot be combined with simple");
         }
 
+        if (lb.Raw("backendUtilization") is not null)
+        {
+            lb.Warning(
+                "backendUtilization",
+                "is not applied by this control plane yet: istiod (1.31, istio/istio#61289) translates it to Envoy's "
+                + "client_side_weighted_round_robin load_balancing_policy, whose protos are not compiled here; the cluster keeps "
+                + "the simple load balancer");
+        }
+
         return new LoadBalancerSettings(simple)
         {
             ConsistentHash = hash,
@@ -145,7 +154,7 @@ internal static class LoadBalancerConverter
     }
 
     /// <summary>A <c>DoubleValue</c> field: any JSON number.</summary>
-    private static double? Number(FieldReader reader, string name)
+    internal static double? Number(FieldReader reader, string name)
     {
         var value = reader.Raw(name);
         if (value is null)

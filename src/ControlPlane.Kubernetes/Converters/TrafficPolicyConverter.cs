@@ -1,17 +1,36 @@
 namespace ControlPlane.Kubernetes.Converters;
 
+using System.Collections.Frozen;
 using System.Collections.Immutable;
+using System.Net;
+using System.Text.RegularExpressions;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.DestinationRules;
 
-/// <summary>Istio TrafficPolicy and its portLevelSettings.</summary>
-internal static class TrafficPolicyConverter
+/// <summary>
+/// Istio TrafficPolicy and its portLevelSettings, with istiod's <c>validateTrafficPolicy</c> checks for tunnel and
+/// proxyProtocol (which exclude each other).
+/// </summary>
+internal static partial class TrafficPolicyConverter
 {
+    private static readonly FrozenDictionary<string, ProxyProtocolVersion> ProxyProtocolVersions =
+        new Dictionary<string, ProxyProtocolVersion>(StringComparer.Ordinal)
+        {
+            ["V1"] = ProxyProtocolVersion.V1,
+            ["V2"] = ProxyProtocolVersion.V2,
+        }.ToFrozenDictionary(StringComparer.Ordinal);
+
+    private static readonly string[] TunnelProtocols = ["CONNECT", "POST"];
+
     public static TrafficPolicy Convert(FieldReader policy)
     {
-        policy.Unsupported("tunnel", "proxyProtocol", "retryBudget");
         var ports = policy.Array("portLevelSettings", ConvertPortPolicy);
         CheckPorts(policy, ports);
+        if (policy.Has("tunnel") && policy.Has("proxyProtocol"))
+        {
+            policy.Error("tunnel", "tunnel and proxyProtocol must not be set together");
+        }
+
         return new TrafficPolicy
         {
             LoadBalancer = policy.Object("loadBalancer") is { } lb ? LoadBalancerConverter.Convert(lb, policy.Has("outlierDetection")) : null,
@@ -19,8 +38,82 @@ internal static class TrafficPolicyConverter
             OutlierDetection = policy.Object("outlierDetection") is { } od ? ConnectionPoolConverter.ConvertOutlier(od) : null,
             Tls = policy.Object("tls") is { } tls ? ClientTlsConverter.Convert(tls) : null,
             PortLevelSettings = ports,
+            Tunnel = policy.Object("tunnel") is { } tunnel ? ConvertTunnel(tunnel) : null,
+            ProxyProtocol = policy.Object("proxyProtocol") is { } proxy
+                ? proxy.Enum("version", ProxyProtocolVersions) ?? ProxyProtocolVersion.V1
+                : null,
+            RetryBudget = policy.Object("retryBudget") is { } budget ? ConvertRetryBudget(budget) : null,
         };
     }
+
+    /// <summary><c>validateTunnelSettings</c>: CONNECT (the default) or POST, to an FQDN or IP address and a valid port.</summary>
+    private static TunnelSettings? ConvertTunnel(FieldReader tunnel)
+    {
+        var protocol = tunnel.OneOf("protocol", TunnelProtocols) ?? "";
+        var host = tunnel.String("targetHost", required: true);
+        if (host is not null && !IPAddress.TryParse(host, out _) && CheckFqdn(host) is { } problem)
+        {
+            tunnel.Error("targetHost", $"tunnel target host must be valid FQDN or IP address: {problem}");
+        }
+
+        var port = tunnel.Int("targetPort", 1, 65535, required: true);
+        return host is null || port is null ? null : new TunnelSettings(host, port.Value, UsePost: protocol == "POST");
+    }
+
+    /// <summary>istiod's <c>ValidateFQDN</c>: DNS-1123 labels (a trailing dot allowed), at most 255 characters, no all-numeric TLD.</summary>
+    private static string? CheckFqdn(string host)
+    {
+        if (host.Length == 0)
+        {
+            return "empty domain name not allowed";
+        }
+
+        if (host.Length > 255)
+        {
+            return $"domain name \"{host}\" too long (max 255)";
+        }
+
+        var labels = host.Split('.');
+        var last = labels[^1].Length == 0 && labels.Length > 1 ? labels[^2] : labels[^1];
+        if (last.All(char.IsAsciiDigit))
+        {
+            return $"domain name \"{host}\" invalid (top level domain \"{last}\" cannot be all-numeric)";
+        }
+
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var trailingDot = i == labels.Length - 1 && labels[i].Length == 0 && i > 0;
+            if (!trailingDot && (labels[i].Length > 63 || !Dns1123Label().IsMatch(labels[i])))
+            {
+                return $"label \"{labels[i]}\" in domain name \"{host}\" invalid";
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// <c>retryBudget</c>: a percentage (Envoy's <c>Percent</c> accepts 0-100) and a minimum concurrency; unset values take
+    /// istiod's defaults when the cluster is built.
+    /// </summary>
+    private static RetryBudgetSettings ConvertRetryBudget(FieldReader budget)
+    {
+        var percent = LoadBalancerConverter.Number(budget, "percent");
+        if (percent is < 0 or > 100)
+        {
+            budget.Error("percent", "must be between 0 and 100");
+        }
+
+        budget.Unsupported("budgetInterval");
+        return new RetryBudgetSettings
+        {
+            Percent = percent,
+            MinRetryConcurrency = (uint)(budget.Int("minRetryConcurrency", 0) ?? 0),
+        };
+    }
+
+    [GeneratedRegex("^[a-zA-Z0-9](?:[-a-zA-Z0-9]*[a-zA-Z0-9])?$")]
+    private static partial Regex Dns1123Label();
 
     private static PortTrafficPolicy? ConvertPortPolicy(FieldReader entry)
     {

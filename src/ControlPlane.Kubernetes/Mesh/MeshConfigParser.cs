@@ -2,6 +2,7 @@ namespace ControlPlane.Kubernetes.Mesh;
 
 using System.Collections.Immutable;
 using System.Globalization;
+using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Config.Sidecars;
 using ControlPlane.Model.Mesh;
 using YamlDotNet.Core;
@@ -73,10 +74,45 @@ public static class MeshConfigParser
         "proxyInboundListenPort" => s.Port(field, value) is { } v ? mesh with { ProxyInboundListenPort = v } : mesh,
         "enableAutoMtls" => s.Bool(field, value) is { } v ? mesh with { EnableAutoMtls = v } : mesh,
         "outboundTrafficPolicy" => ReadOutboundPolicy(value, s) is { } v ? mesh with { OutboundTrafficPolicy = v } : mesh,
+        "inboundTrafficPolicy" => ReadInboundPolicy(value, s) is { } v ? mesh with { InboundTrafficPolicy = v } : mesh,
         "discoverySelectors" => MeshSelectorReader.Read(field, value, s) is { } v ? mesh with { DiscoverySelectors = v } : mesh,
         "localityLbSetting" => MeshLocalityLbReader.Read(value, s) is { } v ? mesh with { LocalityLbSetting = v } : mesh,
+        "h2UpgradePolicy" => ReadH2UpgradePolicy(value, s) is { } v ? mesh with { H2UpgradePolicy = v } : mesh,
+        "tcpKeepalive" => MeshTcpKeepaliveReader.Read(value, s) is { } v ? mesh with { TcpKeepalive = v } : mesh,
+        "tlsDefaults" => MeshTlsDefaultsReader.Read(value, s) is { } v ? mesh with { TlsDefaults = v } : mesh,
         _ when Ignored.Contains(field) => mesh,
         _ => s.Unused(field, mesh),
+    };
+
+    /// <summary>A policy without <c>mode</c> is PASSTHROUGH, the enum's zero value.</summary>
+    private static InboundTrafficPolicyMode? ReadInboundPolicy(YamlNode value, MeshConfigReadSession s)
+    {
+        const string field = "inboundTrafficPolicy.mode";
+        if (s.Mapping("inboundTrafficPolicy", value) is not { } map)
+        {
+            return null;
+        }
+
+        if (!map.Children.TryGetValue(new YamlScalarNode("mode"), out var mode))
+        {
+            return InboundTrafficPolicyMode.Passthrough;
+        }
+
+        return s.String(field, mode) switch
+        {
+            null => null,
+            "PASSTHROUGH" => InboundTrafficPolicyMode.Passthrough,
+            "LOCALHOST" => InboundTrafficPolicyMode.Localhost,
+            var other => s.ErrorValue<InboundTrafficPolicyMode>(field, $"'{other}' is not PASSTHROUGH or LOCALHOST"),
+        };
+    }
+
+    private static H2UpgradePolicy? ReadH2UpgradePolicy(YamlNode value, MeshConfigReadSession s) => s.String("h2UpgradePolicy", value) switch
+    {
+        null => null,
+        "DO_NOT_UPGRADE" => H2UpgradePolicy.DoNotUpgrade,
+        "UPGRADE" => H2UpgradePolicy.Upgrade,
+        var other => s.ErrorValue<H2UpgradePolicy>("h2UpgradePolicy", $"'{other}' is not DO_NOT_UPGRADE or UPGRADE"),
     };
 
     private static OutboundTrafficPolicyMode? ReadOutboundPolicy(YamlNode value, MeshConfigReadSession s)

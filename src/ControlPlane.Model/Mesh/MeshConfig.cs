@@ -19,11 +19,24 @@ public sealed record MeshConfig
 
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// <c>h2UpgradePolicy</c>: whether outbound clusters of HTTP ports speak HTTP/2 upstream unless their DestinationRule
+    /// decides. istiod's default is DO_NOT_UPGRADE.
+    /// </summary>
+    public H2UpgradePolicy H2UpgradePolicy { get; init; } = H2UpgradePolicy.DoNotUpgrade;
+
+    /// <summary><c>tcpKeepalive</c>: upstream keepalive on every cluster, each field overridable by a DestinationRule's; null = none.</summary>
+    public TcpKeepaliveSettings? TcpKeepalive { get; init; }
+
+    public MeshTlsDefaults TlsDefaults { get; init; } = MeshTlsDefaults.None;
+
     public int ProxyListenPort { get; init; } = 15001;
 
     public int ProxyInboundListenPort { get; init; } = 15006;
 
     public OutboundTrafficPolicyMode OutboundTrafficPolicy { get; init; } = OutboundTrafficPolicyMode.AllowAny;
+
+    public InboundTrafficPolicyMode InboundTrafficPolicy { get; init; } = InboundTrafficPolicyMode.Passthrough;
 
     public TimeSpan ProtocolDetectionTimeout { get; init; } = TimeSpan.Zero;
 

@@ -66,17 +66,16 @@ public sealed class ProblemReportingTests
         var result = TestYaml.Load("""
             apiVersion: networking.istio.io/v1
             kind: DestinationRule
-            metadata: {name: fancy}
+            metadata: {name: fancy, generateName: fancy-}
             spec:
               host: svc
               trafficPolicy:
-                tunnel: {protocol: CONNECT, targetHost: proxy, targetPort: 8080}
-                proxyProtocol: {version: V1}
+                retryBudget: {percent: 20, budgetInterval: 10s}
             """);
 
         Assert.NotNull(result.Config<ControlPlane.Model.Config.DestinationRules.DestinationRule>("fancy"));
         Assert.Equal(
-            ["spec.trafficPolicy.proxyProtocol", "spec.trafficPolicy.tunnel"],
+            ["metadata.generateName", "spec.trafficPolicy.retryBudget.budgetInterval"],
             result.Warnings().Select(w => w.Field).Order().ToArray());
         Assert.All(result.Warnings(), w => Assert.Contains("not supported", w.Message, StringComparison.Ordinal));
     }

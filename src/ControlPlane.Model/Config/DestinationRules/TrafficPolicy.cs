@@ -14,4 +14,11 @@ public sealed record TrafficPolicy
     public ClientTlsSettings? Tls { get; init; }
 
     public ImmutableArray<PortTrafficPolicy> PortLevelSettings { get; init; } = [];
+
+    /// <summary>Read from the rule's or the routed subset's own policy only (istiod's <c>tunnelingconfig.Apply</c>).</summary>
+    public TunnelSettings? Tunnel { get; init; }
+
+    public ProxyProtocolVersion? ProxyProtocol { get; init; }
+
+    public RetryBudgetSettings? RetryBudget { get; init; }
 }

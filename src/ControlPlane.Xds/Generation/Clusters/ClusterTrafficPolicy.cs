@@ -2,6 +2,7 @@ namespace ControlPlane.Xds.Generation.Clusters;
 
 using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Mesh;
+using ControlPlane.Model.Services;
 using Locality = ControlPlane.Model.Services.Locality;
 using ControlPlane.Xds.Generation.Common;
 using Envoy.Config.Cluster.V3;
@@ -9,24 +10,28 @@ using Envoy.Config.Core.V3;
 using Envoy.Type.V3;
 
 /// <summary>
-/// <c>applyTrafficPolicy</c> (<c>cluster_traffic_policy.go</c>): connection pool on every cluster, outlier detection and
-/// load balancing (<see cref="ClusterLoadBalancer"/>) and the HTTP/2 upgrade on outbound ones. Client TLS, istiod's last
-/// step, is <see cref="UpstreamTlsBuilder"/>, called by the outbound builder after this.
+/// <c>applyTrafficPolicy</c> (<c>cluster_traffic_policy.go</c>): connection pool and retry budget (with MeshConfig's
+/// keepalive under the rule's) on every cluster, outlier detection, load balancing (<see cref="ClusterLoadBalancer"/>)
+/// and the HTTP/2 upgrade (the rule's, else MeshConfig's) on outbound ones. Client TLS and the PROXY protocol wrapper,
+/// istiod's last steps, are <see cref="UpstreamTlsBuilder"/> and <see cref="UpstreamProxyProtocol"/>, called by the
+/// outbound builder after this.
 /// </summary>
 internal static class ClusterTrafficPolicy
 {
     /// <param name="proxyLocality">The proxy's locality, for locality settings on inline (DNS) endpoints; null when none can apply.</param>
-    public static void Apply(ClusterDraft draft, TrafficPolicy? policy, MeshConfig mesh, bool outbound, Locality? proxyLocality = null)
+    /// <param name="portProtocol">The outbound cluster's service port protocol, which limits MeshConfig's HTTP/2 upgrade to HTTP ports.</param>
+    public static void Apply(
+        ClusterDraft draft, TrafficPolicy? policy, MeshConfig mesh, bool outbound, Locality? proxyLocality = null, Protocol? portProtocol = null)
     {
         var pool = policy?.ConnectionPool ?? new ConnectionPoolSettings();
 
         // Before the pool, so that HTTP/2 settings of the pool land on the upgraded protocol options.
-        if (outbound && ShouldUpgradeToHttp2(pool))
+        if (outbound && ShouldUpgradeToHttp2(pool, mesh, portProtocol))
         {
             draft.UseHttp2();
         }
 
-        ApplyConnectionPool(draft, pool, mesh);
+        ApplyConnectionPool(draft, pool, mesh, policy?.RetryBudget);
         if (outbound)
         {
             ApplyOutlierDetection(draft.Cluster, policy?.OutlierDetection);
@@ -41,18 +46,37 @@ internal static class ClusterTrafficPolicy
 
     /// <summary>
     /// <c>shouldH2Upgrade</c>: the rule's <c>h2UpgradePolicy</c> decides (never with <c>useClientProtocol</c>); otherwise
-    /// MeshConfig's policy, which is istiod's default DO_NOT_UPGRADE here (the mesh setting is not read yet).
+    /// MeshConfig's policy, for HTTP ports only, so that sniffed ports keep the client's protocol.
     /// </summary>
-    private static bool ShouldUpgradeToHttp2(ConnectionPoolSettings pool) =>
-        !pool.UseClientProtocol && pool.H2UpgradePolicy == H2UpgradePolicy.Upgrade;
+    private static bool ShouldUpgradeToHttp2(ConnectionPoolSettings pool, MeshConfig mesh, Protocol? portProtocol)
+    {
+        if (pool.UseClientProtocol)
+        {
+            return false;
+        }
+
+        if (pool.H2UpgradePolicy != H2UpgradePolicy.Default)
+        {
+            return pool.H2UpgradePolicy == H2UpgradePolicy.Upgrade;
+        }
+
+        if (portProtocol is { } protocol && !protocol.IsHttp())
+        {
+            return false;
+        }
+
+        return mesh.H2UpgradePolicy == H2UpgradePolicy.Upgrade;
+    }
 
     /// <summary>
     /// <c>applyConnectionPool</c>. Zero and unset keep the MaxUint32 defaults (istiod cannot tell them apart either); HTTP idle
     /// timeout, requests per connection, connection lifetime and HTTP/2 stream limit go to the upstream HTTP options.
     /// </summary>
-    public static void ApplyConnectionPool(ClusterDraft draft, ConnectionPoolSettings settings, MeshConfig mesh)
+    public static void ApplyConnectionPool(
+        ClusterDraft draft, ConnectionPoolSettings settings, MeshConfig mesh, RetryBudgetSettings? retryBudget = null)
     {
         var thresholds = CircuitBreakerDefaults.Thresholds();
+        CircuitBreakerDefaults.ApplyRetryBudget(thresholds, retryBudget);
         if (settings.Http2MaxRequests > 0)
         {
             thresholds.MaxRequests = (uint)settings.Http2MaxRequests.Value;
@@ -102,41 +126,11 @@ internal static class ClusterTrafficPolicy
             }
         }
 
-        ApplyTcpKeepalive(draft.Cluster, settings.TcpKeepalive);
+        ClusterTcpKeepalive.Apply(draft.Cluster, mesh.TcpKeepalive, settings.TcpKeepalive);
         if (settings.UseClientProtocol)
         {
             draft.UseDownstreamProtocol();
         }
-    }
-
-    /// <summary>
-    /// <c>applyTCPKeepalive</c>: SO_KEEPALIVE with the operating system's values, overridden by those set; Envoy takes
-    /// whole seconds. MeshConfig's <c>tcpKeepalive</c> is not read yet, so only the rule's applies.
-    /// </summary>
-    private static void ApplyTcpKeepalive(Cluster cluster, TcpKeepaliveSettings? keepalive)
-    {
-        if (keepalive is null)
-        {
-            return;
-        }
-
-        var options = new TcpKeepalive();
-        if (keepalive.Probes > 0)
-        {
-            options.KeepaliveProbes = keepalive.Probes;
-        }
-
-        if (keepalive.Time is { } time)
-        {
-            options.KeepaliveTime = (uint)time.TotalSeconds;
-        }
-
-        if (keepalive.Interval is { } interval)
-        {
-            options.KeepaliveInterval = (uint)interval.TotalSeconds;
-        }
-
-        cluster.UpstreamConnectionOptions = new UpstreamConnectionOptions { TcpKeepalive = options };
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ namespace ControlPlane.Xds.Generation.Clusters;
 
 using ControlPlane.Model.Config.DestinationRules;
 using ControlPlane.Model.Config.Sidecars;
+using ControlPlane.Model.Mesh;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Naming;
@@ -13,7 +14,8 @@ using Google.Protobuf.WellKnownTypes;
 /// <summary>
 /// Inbound clusters (<c>buildInboundClusters</c> / <c>buildInboundCluster</c>): one <c>inbound|port||</c> per distinct
 /// workload target port, or, when the Sidecar has <c>ingress</c> entries, one per entry instead. Without a
-/// <c>defaultEndpoint</c> they are ORIGINAL_DST (inbound traffic policy PASSTHROUGH, the default); with one, STATIC to it.
+/// <c>defaultEndpoint</c> they are ORIGINAL_DST (MeshConfig <c>inboundTrafficPolicy</c> PASSTHROUGH, the default); with
+/// one, or for service ports under LOCALHOST, STATIC to it.
 /// Clusters not sending to loopback bind 127.0.0.6 so iptables does not capture the forwarded connection again.
 /// </summary>
 internal static class InboundClusterBuilder
@@ -35,7 +37,10 @@ internal static class InboundClusterBuilder
             // every service exposing the same service port on this workload port.
             var primary = group.First();
             var services = group.Where(t => t.Port.Port == primary.Port.Port).Select(t => t.Service).DistinctBy(s => s.Hostname);
-            yield return BuildOne(context, new InboundClusterSource(group.Key, primary.Service, primary.Port, [.. services]), endpoint: null);
+            var endpoint = context.Push.Mesh.InboundTrafficPolicy == InboundTrafficPolicyMode.Localhost
+                ? InboundEndpoint.Loopback(context.Proxy, group.Key)
+                : null;
+            yield return BuildOne(context, new InboundClusterSource(group.Key, primary.Service, primary.Port, [.. services]), endpoint);
         }
     }
 

@@ -25,6 +25,12 @@ internal sealed record InboundEndpoint(string Address, int Port)
     /// </summary>
     public bool IsLoopback => Address is EnvoyNames.LocalhostIpv4 or LoopbackIpv6;
 
+    /// <summary>
+    /// The loopback endpoint of MeshConfig's <c>inboundTrafficPolicy: LOCALHOST</c> (<c>getActualWildcardAndLocalHost</c>):
+    /// IPv4 unless the proxy has IPv6 addresses only.
+    /// </summary>
+    public static InboundEndpoint Loopback(Proxy proxy, int port) => new(OnlyIpv6(proxy) ? LoopbackIpv6 : EnvoyNames.LocalhostIpv4, port);
+
     /// <summary><c>util.BuildAddress</c>: a socket address, or a pipe for Unix domain sockets (which have no port).</summary>
     public Address ToEnvoyAddress() => Address.StartsWith(UnixPrefix, StringComparison.Ordinal)
         ? new Address { Pipe = new Pipe { Path = Address[UnixPrefix.Length..] } }

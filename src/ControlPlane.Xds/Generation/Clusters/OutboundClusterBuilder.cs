@@ -49,7 +49,7 @@ internal static class OutboundClusterBuilder
             }
 
             var policy = TrafficPolicies.ForPort(rule?.TrafficPolicy, port.Port);
-            ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality);
+            ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality, port.Protocol);
             ApplyTls(draft, policy, inputs);
             Finish(draft.Cluster, service, rule, subset: null, port.Port);
             var defaultType = draft.Cluster.Type;
@@ -91,15 +91,21 @@ internal static class OutboundClusterBuilder
         }
 
         var policy = TrafficPolicies.ForSubset(rule.TrafficPolicy, subset.TrafficPolicy, port.Port);
-        ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality);
+        ClusterTrafficPolicy.Apply(draft, policy, inputs.Mesh, outbound: true, inputs.ProxyLocality, port.Protocol);
         ApplyTls(draft, policy, inputs);
         Finish(draft.Cluster, inputs.Service, rule, subset, port.Port);
         return draft.Build();
     }
 
-    /// <summary>Last step of <c>applyTrafficPolicy</c>, so that ALPN sees whether the cluster became HTTP/2.</summary>
-    private static void ApplyTls(ClusterDraft draft, TrafficPolicy? policy, OutboundClusterInputs inputs) =>
-        UpstreamTlsBuilder.Apply(draft, policy?.Tls, inputs.TlsFiles, inputs.Service.Location == MeshLocation.External);
+    /// <summary>
+    /// Last steps of <c>applyTrafficPolicy</c>: TLS, so that ALPN sees whether the cluster became HTTP/2, then the PROXY
+    /// protocol wrapper around whatever transport socket that left.
+    /// </summary>
+    private static void ApplyTls(ClusterDraft draft, TrafficPolicy? policy, OutboundClusterInputs inputs)
+    {
+        UpstreamTlsBuilder.Apply(draft, policy?.Tls, inputs);
+        UpstreamProxyProtocol.Apply(draft.Cluster, policy?.ProxyProtocol);
+    }
 
     private static ClusterDraft? CreateServiceCluster(
         OutboundClusterInputs inputs, ServicePort port, Cluster.Types.DiscoveryType type, Subset? subset)

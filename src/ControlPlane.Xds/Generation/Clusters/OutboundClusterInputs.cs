@@ -14,6 +14,7 @@ using ControlPlane.Xds.Generation.Endpoints;
 /// receives only this, so it is also the complete cache key. Proxy-specific fields are set only where the output reads
 /// them (inline endpoints of DNS clusters, the proxy's locality when a locality setting may reorder those, and its TLS
 /// file metadata when the rule originates SIMPLE or MUTUAL TLS), so proxies that differ elsewhere still share the result.
+/// <see cref="FallbackSans"/> (ServiceEntry hosts with user TLS only) compares by value, as it is rebuilt per call.
 /// </summary>
 internal readonly record struct OutboundClusterInputs(
     Identity<Service> ServiceRef,
@@ -23,7 +24,8 @@ internal readonly record struct OutboundClusterInputs(
     bool Ipv6Only,
     string ClusterId,
     Locality? ProxyLocality = null,
-    ProxyTlsFiles TlsFiles = default)
+    ProxyTlsFiles TlsFiles = default,
+    ServiceAccountSans? FallbackSans = null)
 {
     public Service Service => ServiceRef.Value!;
 
@@ -43,7 +45,8 @@ internal readonly record struct OutboundClusterInputs(
             inline && IsIpv6Only(context.Proxy.IpAddresses),
             inline ? context.Proxy.ClusterId : "",
             inline && LocalityLbResolver.MayApplyToInlineEndpoints(rule, context.Push.Mesh) ? ProxyTopology.LocalityOf(context) : null,
-            ProxyTlsFiles.From(context.Proxy, rule));
+            ProxyTlsFiles.From(context.Proxy, rule),
+            ServiceAccountSans.For(context, service, rule));
     }
 
     /// <summary>DNS clusters resolve IPv6 only when every proxy address is IPv6 (V4_ONLY otherwise).</summary>

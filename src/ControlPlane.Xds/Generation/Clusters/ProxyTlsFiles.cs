@@ -25,20 +25,23 @@ internal readonly record struct ProxyTlsFiles(
 
     public static ProxyTlsFiles From(Proxy proxy, DestinationRule? rule)
     {
-        HashSet<ClientTlsMode> modes = rule is null ? [] : [.. TlsModesOf(rule)];
-        if (!modes.Contains(ClientTlsMode.Simple) && !modes.Contains(ClientTlsMode.Mutual))
+        if (rule is null || !OriginatesUserTls(rule))
         {
             return default;
         }
 
         var metadata = proxy.Metadata;
-        var mutual = modes.Contains(ClientTlsMode.Mutual);
+        var mutual = TlsModesOf(rule).Contains(ClientTlsMode.Mutual);
         return new ProxyTlsFiles(
             metadata.GetValueOrDefault(FileCredentialKey) == "true",
             mutual ? metadata.GetValueOrDefault(ClientCertChainKey, "") : "",
             mutual ? metadata.GetValueOrDefault(ClientKeyKey, "") : "",
             mutual ? metadata.GetValueOrDefault(ClientRootCertKey, "") : "");
     }
+
+    /// <summary>Whether any level of the rule originates SIMPLE or MUTUAL TLS.</summary>
+    public static bool OriginatesUserTls(DestinationRule rule) =>
+        TlsModesOf(rule).Any(mode => mode is ClientTlsMode.Simple or ClientTlsMode.Mutual);
 
     /// <summary>Every TLS mode the rule sets: top level, port level, subsets and their port levels.</summary>
     private static IEnumerable<ClientTlsMode> TlsModesOf(DestinationRule rule)

@@ -10,7 +10,8 @@ internal static class TrafficPolicies
 {
     /// <summary>
     /// A matching <c>portLevelSettings</c> entry replaces the whole policy: per the API, port-level settings do not inherit
-    /// from the top level, omitted fields fall back to istiod's defaults.
+    /// from the top level, omitted fields fall back to istiod's defaults. That includes the rule's proxyProtocol, tunnel
+    /// and retryBudget, which istiod's <c>shadowCopyPortTrafficPolicy</c> leaves out too.
     /// </summary>
     public static TrafficPolicy? ForPort(TrafficPolicy? policy, int port) => ForPort(policy, port, out _);
 
@@ -29,13 +30,17 @@ internal static class TrafficPolicies
             return subset;
         }
 
-        // A subset port-level entry replaces every component, set or not (mergeTrafficPolicy's hasPortLevel).
+        // A subset port-level entry replaces every per-port component, set or not (mergeTrafficPolicy's hasPortLevel);
+        // the policy-only components (which a port-level entry cannot carry) are taken from the subset only when set.
         return new TrafficPolicy
         {
             ConnectionPool = subset.ConnectionPool is not null || hasPortLevel ? subset.ConnectionPool : original.ConnectionPool,
             OutlierDetection = subset.OutlierDetection is not null || hasPortLevel ? subset.OutlierDetection : original.OutlierDetection,
             LoadBalancer = subset.LoadBalancer is not null || hasPortLevel ? subset.LoadBalancer : original.LoadBalancer,
             Tls = subset.Tls is not null || hasPortLevel ? subset.Tls : original.Tls,
+            Tunnel = subset.Tunnel ?? original.Tunnel,
+            ProxyProtocol = subset.ProxyProtocol ?? original.ProxyProtocol,
+            RetryBudget = subset.RetryBudget ?? original.RetryBudget,
         };
     }
 

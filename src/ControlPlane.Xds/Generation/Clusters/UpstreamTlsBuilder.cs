@@ -1,6 +1,8 @@
 namespace ControlPlane.Xds.Generation.Clusters;
 
 using ControlPlane.Model.Config.DestinationRules;
+using ControlPlane.Model.Mesh;
+using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using Envoy.Config.Core.V3;
 using Envoy.Extensions.TransportSockets.Tls.V3;
@@ -11,7 +13,8 @@ using Envoy.Type.Matcher.V3;
 /// <c>buildUpstreamClusterTLSContext</c>, <c>constructUpstreamTLS</c>), for what needs nothing from the control plane:
 /// SIMPLE and MUTUAL with certificate files, which the sidecar's agent serves as <c>file-root:</c>/<c>file-cert:</c> SDS
 /// secrets. <c>credentialName</c> (Kubernetes secrets over SDS), ISTIO_MUTUAL and auto mTLS need secret delivery or the
-/// mesh CA and get no transport socket, as before. Runs after the rest of the traffic policy: ALPN depends on HTTP/2.
+/// mesh CA and get no transport socket, as before. MeshConfig <c>tlsDefaults</c> and the ServiceEntry SAN fallback
+/// (<see cref="ServiceAccountSans"/>) apply here too. Runs after the rest of the traffic policy: ALPN depends on HTTP/2.
 /// </summary>
 internal static class UpstreamTlsBuilder
 {
@@ -20,10 +23,14 @@ internal static class UpstreamTlsBuilder
     /// <summary>istiod's root for "verify against the system's trust store" when <c>caCertificates</c> is empty.</summary>
     public const string SystemRoots = "system";
 
-    /// <param name="meshExternal">MESH_EXTERNAL services keep the rule's files even when the proxy has metadata certificates.</param>
-    public static void Apply(ClusterDraft draft, ClientTlsSettings? tls, ProxyTlsFiles proxyFiles, bool meshExternal)
+    /// <summary>
+    /// The TLS of one outbound cluster. MESH_EXTERNAL services keep the rule's files even when the proxy has metadata
+    /// certificates; ServiceEntry hosts verify against <see cref="OutboundClusterInputs.FallbackSans"/> when the rule names no SANs.
+    /// </summary>
+    public static void Apply(ClusterDraft draft, ClientTlsSettings? tls, OutboundClusterInputs inputs)
     {
-        if (Effective(tls, proxyFiles, meshExternal) is not { } settings
+        var proxyFiles = inputs.TlsFiles;
+        if (Effective(tls, proxyFiles, inputs.Service.Location == MeshLocation.External) is not { } settings
             || settings.Mode is not (ClientTlsMode.Simple or ClientTlsMode.Mutual)
             || settings.CredentialName.Length > 0)
         {
@@ -37,7 +44,14 @@ internal static class UpstreamTlsBuilder
             return;
         }
 
-        var context = Build(draft, settings, mutual, proxyFiles.FileCredentialSocket ? AgentSdsSecretConfig.FileSdsCluster : AgentSdsSecretConfig.SdsCluster);
+        var sdsCluster = proxyFiles.FileCredentialSocket ? AgentSdsSecretConfig.FileSdsCluster : AgentSdsSecretConfig.SdsCluster;
+        var context = Build(draft, settings, mutual, sdsCluster, inputs.FallbackSans ?? ServiceAccountSans.None);
+        ApplyTlsDefaults(context.CommonTlsContext.TlsParams, inputs.Mesh.TlsDefaults);
+        if (draft.HttpOptions?.ExplicitHttpConfig?.Http2ProtocolOptions is not null)
+        {
+            context.CommonTlsContext.AlpnProtocols.Add("h2");
+        }
+
         draft.Cluster.TransportSocket = new TransportSocket { Name = TransportSocketName, TypedConfig = EnvoyProto.Pack(context) };
     }
 
@@ -62,8 +76,11 @@ internal static class UpstreamTlsBuilder
         };
     }
 
-    /// <summary><c>constructUpstreamTLS</c> for file certificates.</summary>
-    private static UpstreamTlsContext Build(ClusterDraft draft, ClientTlsSettings tls, bool mutual, string sdsCluster)
+    /// <summary>
+    /// <c>constructUpstreamTLS</c> for file certificates. Auto SNI/SAN validation looks at the rule's own SANs; only then do
+    /// ServiceEntry hosts fall back to their service accounts, as in istiod.
+    /// </summary>
+    private static UpstreamTlsContext Build(ClusterDraft draft, ClientTlsSettings tls, bool mutual, string sdsCluster, ServiceAccountSans fallbackSans)
     {
         var common = new CommonTlsContext
         {
@@ -76,6 +93,10 @@ internal static class UpstreamTlsBuilder
         };
         var context = new UpstreamTlsContext { CommonTlsContext = common, Sni = tls.Sni };
         SetAutoSniAndSanValidation(draft, tls);
+        if (tls.SubjectAltNames.IsEmpty && !fallbackSans.Values.IsEmpty)
+        {
+            tls = tls with { SubjectAltNames = fallbackSans.Values };
+        }
 
         if (mutual)
         {
@@ -97,12 +118,14 @@ internal static class UpstreamTlsBuilder
             };
         }
 
-        if (draft.HttpOptions?.ExplicitHttpConfig?.Http2ProtocolOptions is not null)
-        {
-            common.AlpnProtocols.Add("h2");
-        }
-
         return context;
+    }
+
+    /// <summary><c>applyTLSDefaults</c>: MeshConfig's curves and ciphers, for user-originated TLS only.</summary>
+    private static void ApplyTlsDefaults(TlsParameters parameters, MeshTlsDefaults defaults)
+    {
+        parameters.EcdhCurves.AddRange(defaults.EcdhCurves);
+        parameters.CipherSuites.AddRange(defaults.CipherSuites);
     }
 
     private static CertificateValidationContext DefaultValidationContext(ClientTlsSettings tls)

@@ -51,7 +51,8 @@ internal static class TcpChainsBuilder
         }
 
         var cluster = OutboundChainsBuilder.DefaultCluster(request);
-        chains.Add(new OutboundChain { DestinationCidrs = cidrs, NetworkFilters = [TcpProxyFilters.ToCluster(cluster)] });
+        var tunnel = TcpProxyTunneling.For(context, request.Service, subset: "");
+        chains.Add(new OutboundChain { DestinationCidrs = cidrs, NetworkFilters = [TcpProxyFilters.ToCluster(cluster, tunneling: tunnel)] });
         return chains;
     }
 

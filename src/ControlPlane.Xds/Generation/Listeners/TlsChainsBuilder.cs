@@ -17,7 +17,7 @@ internal static class TlsChainsBuilder
     {
         var cidrs = TcpChainsBuilder.CidrsOf(request);
         var chains = FromVirtualServices(context, request, virtualServices, cidrs);
-        return chains.Count > 0 ? chains : [Default(request, cidrs)];
+        return chains.Count > 0 ? chains : [Default(context, request, cidrs)];
     }
 
     /// <summary>Static predicates are evaluated here; matches with the same SNI and subnets keep only the first.</summary>
@@ -54,7 +54,7 @@ internal static class TlsChainsBuilder
     /// Without a TLS route: the service's cluster, matched by SNI only when the listener address cannot identify the
     /// service (a CIDR, or no VIP on a wildcard bind).
     /// </summary>
-    private static OutboundChain Default(OutboundListenerRequest request, ImmutableArray<string> cidrs)
+    private static OutboundChain Default(GenerationContext context, OutboundListenerRequest request, ImmutableArray<string> cidrs)
     {
         var address = request.Service.Addresses.IsDefaultOrEmpty ? EnvoyNames.WildcardIpv4 : request.Service.Addresses[0];
         if (address.Contains('/', StringComparison.Ordinal))
@@ -68,7 +68,8 @@ internal static class TlsChainsBuilder
         {
             ServerNames = bySni ? [request.Service.Hostname] : [],
             DestinationCidrs = cidrs,
-            NetworkFilters = [TcpProxyFilters.ToCluster(OutboundChainsBuilder.DefaultCluster(request))],
+            NetworkFilters = [TcpProxyFilters.ToCluster(
+                OutboundChainsBuilder.DefaultCluster(request), tunneling: TcpProxyTunneling.For(context, request.Service, subset: ""))],
         };
     }
 }
