@@ -1,6 +1,5 @@
 namespace ControlPlane.Kubernetes.Converters;
 
-using System.Collections.Frozen;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.Gateways;
 using ControlPlane.Model.Services;
@@ -8,17 +7,6 @@ using ControlPlane.Model.Services;
 /// <summary>networking.istio.io Gateway.</summary>
 internal static class GatewayConverter
 {
-    private static readonly FrozenDictionary<string, GatewayTlsMode> TlsModes =
-        new Dictionary<string, GatewayTlsMode>(StringComparer.Ordinal)
-        {
-            ["PASSTHROUGH"] = GatewayTlsMode.Passthrough,
-            ["SIMPLE"] = GatewayTlsMode.Simple,
-            ["MUTUAL"] = GatewayTlsMode.Mutual,
-            ["AUTO_PASSTHROUGH"] = GatewayTlsMode.AutoPassthrough,
-            ["ISTIO_MUTUAL"] = GatewayTlsMode.IstioMutual,
-            ["OPTIONAL_MUTUAL"] = GatewayTlsMode.OptionalMutual,
-        }.ToFrozenDictionary(StringComparer.Ordinal);
-
     public static Gateway? Convert(FieldReader root, ConversionScope scope)
     {
         var spec = root.Object("spec", required: true);
@@ -71,19 +59,14 @@ internal static class GatewayConverter
         }
 
         var tlsReader = server.Object("tls");
-        var tls = tlsReader is null ? null : ConvertTls(tlsReader);
-        server.Unsupported("defaultEndpoint");
-        if (protocol is Protocol.Https or Protocol.Tls && tls is null)
+        var tls = tlsReader is null ? null : GatewayTlsConverter.Convert(tlsReader);
+        if (server.Raw("defaultEndpoint") is not null)
         {
-            server.Error("tls", $"is required for {protocol.Value.ToString().ToUpperInvariant()} servers");
-        }
-        else if (protocol is { } p && !p.IsTls() && tls is not null && !(p.IsHttp() && tls.Mode == GatewayTlsMode.Passthrough && HasNoCertificates(tlsReader!)))
-        {
-            server.Error("tls", p.IsHttp()
-                ? "server cannot have TLS settings for plain text HTTP ports (only httpsRedirect)"
-                : "server cannot have TLS settings for non HTTPS/TLS ports");
+            // The API itself marks the field NOT IMPLEMENTED and hides it from the docs; istiod never reads it.
+            server.Warning("defaultEndpoint", "is ignored, as istiod ignores it: the Gateway API marks defaultEndpoint as not implemented");
         }
 
+        CheckTlsForProtocol(server, protocol, tls);
         if (port is not null && portName.Length == 0)
         {
             port.Error("name", "port name must be set");
@@ -102,41 +85,34 @@ internal static class GatewayConverter
         };
     }
 
-    private static string ModeName(GatewayTlsMode mode) => mode switch
+    /// <summary>
+    /// <c>validateServer</c>: HTTPS and TLS servers need TLS settings; a plain HTTP server may only carry passthrough
+    /// settings without certificate files (for <c>httpsRedirect</c>); other protocols none.
+    /// </summary>
+    private static void CheckTlsForProtocol(FieldReader server, Protocol? protocol, GatewayTlsSettings? tls)
     {
-        GatewayTlsMode.OptionalMutual => "OPTIONAL_MUTUAL",
-        _ => mode.ToString().ToUpperInvariant(),
-    };
-
-    /// <summary>A plain HTTP server may carry passthrough TLS settings (for <c>httpsRedirect</c>) but no certificate files.</summary>
-    private static bool HasNoCertificates(FieldReader tls) =>
-        !tls.Has("serverCertificate") && !tls.Has("privateKey") && !tls.Has("caCertificates");
-
-    private static GatewayTlsSettings ConvertTls(FieldReader tls)
-    {
-        var mode = tls.Enum("mode", TlsModes) ?? GatewayTlsMode.Passthrough;
-        var credentialName = tls.String("credentialName") ?? "";
-        var terminates = mode is GatewayTlsMode.Simple or GatewayTlsMode.Mutual or GatewayTlsMode.OptionalMutual;
-        if (terminates && credentialName.Length == 0 && !tls.Has("serverCertificate") && !tls.Has("credentialNames"))
+        if (protocol is not { } p)
         {
-            tls.Error("credentialName", $"is required for {ModeName(mode)} mode");
-        }
-        else if (terminates && (credentialName.Length > 0 || tls.Has("credentialNames")))
-        {
-            // Serving the certificate named here means delivering a Kubernetes secret over SDS, which this control
-            // plane does not do yet. The object is valid (istiod accepts it), so only this server is left out by the
-            // gateway generators; the Gateway's other servers (typically the HTTP redirect on 80) are still served.
-            tls.Warning(credentialName.Length > 0 ? "credentialName" : "credentialNames",
-                $"{ModeName(mode)} TLS with a credential needs secret delivery (SDS), not supported yet: this server is not served, the others are");
+            return;
         }
 
-        tls.Unsupported("serverCertificate", "privateKey", "caCertificates", "caCrl", "credentialNames", "tlsCertificates",
-            "subjectAltNames", "verifyCertificateSpki", "verifyCertificateHash", "minProtocolVersion", "maxProtocolVersion",
-            "cipherSuites");
-        return new GatewayTlsSettings(mode)
+        if (p.IsTls() && tls is null)
         {
-            HttpsRedirect = tls.Bool("httpsRedirect") ?? false,
-            CredentialName = credentialName,
-        };
+            server.Error("tls", $"is required for {p.ToString().ToUpperInvariant()} servers");
+        }
+        else if (!p.IsTls() && tls is not null && !(p.IsHttp() && tls.Mode == GatewayTlsMode.Passthrough && HasNoCertificates(tls)))
+        {
+            server.Error("tls", p.IsHttp()
+                ? "server cannot have TLS settings for plain text HTTP ports (only httpsRedirect)"
+                : "server cannot have TLS settings for non HTTPS/TLS ports");
+        }
+
+        if (!p.IsHttp() && tls?.HttpsRedirect == true)
+        {
+            server.Warning("tls.httpsRedirect", "tls.httpsRedirect should only be used with http servers");
+        }
     }
+
+    private static bool HasNoCertificates(GatewayTlsSettings tls) =>
+        tls.ServerCertificate.Length == 0 && tls.PrivateKey.Length == 0 && tls.CaCertificates.Length == 0;
 }

@@ -80,7 +80,43 @@ public sealed class GatewayProxyTests
     }
 
     [Fact]
-    public async Task A_terminating_TLS_server_is_left_out_and_reported_while_the_rest_is_served()
+    public async Task A_terminating_TLS_server_needing_a_secret_is_left_out_and_reported_while_the_rest_is_served()
+    {
+        await using var mesh = await SampleMesh.StartAsync();
+        await using var client = mesh.Delta(IngressGateway());
+        await client.SubscribeAsync(TypeUrls.Listener);
+        await NextAckedAsync(client, TypeUrls.Listener);
+
+        await mesh.WriteFileAsync("shop/secure-gateway.yaml", """
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: secure, namespace: shop}
+            spec:
+              selector: {istio: ingressgateway}
+              servers:
+                - port: {number: 443, name: https, protocol: HTTPS}
+                  hosts: [shop.example.com]
+                  tls: {mode: SIMPLE, credentialName: shop-cert}
+                - port: {number: 8081, name: http-alt, protocol: HTTP}
+                  hosts: [shop.example.com]
+            """);
+
+        var update = await NextAckedAsync(client, TypeUrls.Listener);
+        Assert.Contains(update.Resources, r => r.Name == "0.0.0.0_8081");
+        Assert.Equal([Listener, "0.0.0.0_8081"], client.Resources(TypeUrls.Listener).Keys.Order(StringComparer.Ordinal));
+
+        using var configz = JsonDocument.Parse(await mesh.Http.GetStringAsync("/debug/configz"));
+        var warning = configz.RootElement.GetProperty("sources").EnumerateArray()
+            .Where(s => s.GetProperty("source").GetString() == "gateways")
+            .SelectMany(s => s.GetProperty("warnings").EnumerateArray())
+            .Single();
+        Assert.Equal("secure", warning.GetProperty("name").GetString());
+        Assert.Equal("spec.servers[0].tls.credentialName", warning.GetProperty("field").GetString());
+        Assert.Contains("SIMPLE", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_https_server_with_certificate_files_is_served_with_its_own_route_configuration()
     {
         await using var mesh = await SampleMesh.StartAsync();
         await using var client = mesh.Delta(IngressGateway());
@@ -97,22 +133,19 @@ public sealed class GatewayProxyTests
                 - port: {number: 443, name: https, protocol: HTTPS}
                   hosts: [shop.example.com]
                   tls: {mode: SIMPLE, serverCertificate: /etc/certs/tls.crt, privateKey: /etc/certs/tls.key}
-                - port: {number: 8081, name: http-alt, protocol: HTTP}
-                  hosts: [shop.example.com]
             """);
 
         var update = await NextAckedAsync(client, TypeUrls.Listener);
-        Assert.Contains(update.Resources, r => r.Name == "0.0.0.0_8081");
-        Assert.Equal([Listener, "0.0.0.0_8081"], client.Resources(TypeUrls.Listener).Keys.Order(StringComparer.Ordinal));
+        var listener = Assert.Single(update.Resources, r => r.Name == "0.0.0.0_443").Resource_.Unpack<Listener>();
+        var chain = Assert.Single(listener.FilterChains);
+        Assert.Equal(["shop.example.com"], chain.FilterChainMatch.ServerNames);
+        Assert.Equal("envoy.transport_sockets.tls", chain.TransportSocket.Name);
+        var manager = Assert.Single(chain.Filters).TypedConfig.Unpack<HttpConnectionManager>();
+        Assert.Equal("https.443.https.secure.shop", manager.Rds.RouteConfigName);
 
-        using var configz = JsonDocument.Parse(await mesh.Http.GetStringAsync("/debug/configz"));
-        var warning = configz.RootElement.GetProperty("sources").EnumerateArray()
-            .Where(s => s.GetProperty("source").GetString() == "gateways")
-            .SelectMany(s => s.GetProperty("warnings").EnumerateArray())
-            .Single();
-        Assert.Equal("secure", warning.GetProperty("name").GetString());
-        Assert.Equal("spec.servers[0].tls.mode", warning.GetProperty("field").GetString());
-        Assert.Contains("SIMPLE", warning.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await client.SubscribeAsync(TypeUrls.Route, [manager.Rds.RouteConfigName]);
+        var routes = (await NextAckedAsync(client, TypeUrls.Route)).Resources.Single().Resource_.Unpack<RouteConfiguration>();
+        Assert.Equal("https.443.https.secure.shop", routes.Name);
     }
 
     /// <summary>An ingress gateway pod as pilot-agent describes it: <c>router~ip~pod.ns~ns.svc.cluster.local</c>.</summary>

@@ -1,6 +1,5 @@
 namespace ControlPlane.Xds.Generation.Gateways;
 
-using ControlPlane.Model.Config.Gateways;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Filters;
@@ -11,9 +10,9 @@ using Envoy.Config.Listener.V3;
 /// <summary>
 /// <c>buildGatewayListeners</c>: one listener per port and bind, <c>&lt;bind&gt;_&lt;port&gt;</c> (bind defaulting to
 /// 0.0.0.0), bound to the port. A plain HTTP port gets one HTTP connection manager for all its servers (RDS
-/// <c>http.&lt;port&gt;</c>); other ports get chains per server. Servers terminating TLS get no chain (no certificates can be
-/// delivered) and are reported; a listener left without chains is not sent, as istiod omits it. An unprivileged gateway
-/// pod gets no listener on a port below 1024 (it could not bind it).
+/// <c>http.&lt;port&gt;</c>); other ports get chains per server (<see cref="GatewayTerminatedChainsBuilder"/> for servers
+/// terminating TLS, <see cref="GatewayNetworkChainsBuilder"/> for the rest). A listener left without chains is not sent, as
+/// istiod omits it. An unprivileged gateway pod gets no listener on a port below 1024 (it could not bind it).
 /// </summary>
 internal static class GatewayListenerBuilder
 {
@@ -43,7 +42,7 @@ internal static class GatewayListenerBuilder
 
             listener.Chains.AddRange(servers.Port.Protocol.IsHttp()
                 ? [HttpChain(name, servers.RouteName, servers.Port.Protocol)]
-                : servers.Servers.SelectMany(s => ServerChains(context, s, report, tlsHostsByPort)));
+                : servers.Servers.SelectMany(s => ServerChains(context, s, name, report, tlsHostsByPort)));
         }
 
         return [.. order.Select(n => (Name: n, Entry: byName[n])).Where(x => x.Entry.Chains.Count > 0).Select(x => Finish(x.Name, x.Entry.Bind, x.Entry.Port, x.Entry.Chains))];
@@ -57,31 +56,16 @@ internal static class GatewayListenerBuilder
     private static GatewayFilterChain HttpChain(string listenerName, string routeName, Protocol protocol) =>
         new([], [], [GatewayConnectionManagerBuilder.Build(EnvoyNames.Delimited("outbound_" + listenerName), routeName, protocol)]);
 
+    /// <summary>Servers terminating TLS (HTTPS or TLS port) get TLS chains; opaque TCP and passthrough servers network chains.</summary>
     private static List<GatewayFilterChain> ServerChains(
-        GenerationContext context, GatewayServerEntry server, GatewayServerReport report, Dictionary<int, Dictionary<string, string>> tlsHostsByPort)
-    {
-        if (server.TerminatesTls || server.IsHttpServer)
-        {
-            report.NotServed(context.Push, server, $"spec.servers[{server.Index}].tls.mode",
-                $"{ModeName(server.TlsMode)} TLS termination needs certificates delivered over SDS, which this control plane does not serve yet");
-            return [];
-        }
-
-        return GatewayNetworkChainsBuilder.Build(context, server, tlsHostsByPort);
-    }
-
-    private static string ModeName(GatewayTlsMode? mode) => mode switch
-    {
-        GatewayTlsMode.Simple => "SIMPLE",
-        GatewayTlsMode.Mutual => "MUTUAL",
-        GatewayTlsMode.IstioMutual => "ISTIO_MUTUAL",
-        GatewayTlsMode.OptionalMutual => "OPTIONAL_MUTUAL",
-        _ => "HTTPS",
-    };
+        GenerationContext context, GatewayServerEntry server, string listenerName, GatewayServerReport report, Dictionary<int, Dictionary<string, string>> tlsHostsByPort) =>
+        server.TerminatesTls
+            ? GatewayTerminatedChainsBuilder.Build(context, server, listenerName, report)
+            : GatewayNetworkChainsBuilder.Build(context, server, tlsHostsByPort);
 
     /// <summary>
-    /// <c>buildGatewayListener</c>: a TLS inspector when any chain matches SNI; chains keep their order, and a chain whose
-    /// match repeats an earlier one is dropped (Envoy would reject the whole listener).
+    /// <c>buildGatewayListener</c>: a TLS inspector when any chain matches SNI or negotiates ALPN; chains keep their order,
+    /// and a chain whose match repeats an earlier one is dropped (Envoy would reject the whole listener).
     /// </summary>
     private static Listener Finish(string name, string bind, int port, List<GatewayFilterChain> chains)
     {
@@ -91,7 +75,7 @@ internal static class GatewayListenerBuilder
             Address = EnvoyProto.SocketAddress(bind, port),
             TrafficDirection = TrafficDirection.Outbound,
         };
-        if (chains.Any(c => c.HasServerNames))
+        if (chains.Any(c => c.NeedsTlsInspector))
         {
             listener.ListenerFilters.Add(ListenerFilters.TlsInspector());
         }

@@ -9,6 +9,7 @@ using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using ControlPlane.Xds.Generation.Filters;
 using ControlPlane.Xds.Generation.Listeners;
+using Envoy.Config.Listener.V3;
 
 /// <summary>
 /// <c>createGatewayTCPFilterChainOpts</c> for servers that are not terminated HTTP: opaque TCP servers forward with the
@@ -29,8 +30,14 @@ internal static class GatewayNetworkChainsBuilder
             _ => Passthrough(context, server, tlsHostsByPort),
         };
 
-    /// <summary><c>buildGatewayNetworkFiltersFromTCPRoutes</c>: the first VirtualService tcp rule whose match holds wins.</summary>
-    private static List<GatewayFilterChain> Tcp(GenerationContext context, GatewayServerEntry server)
+    private static List<GatewayFilterChain> Tcp(GenerationContext context, GatewayServerEntry server) =>
+        TcpRouteFilter(context, server) is { } filter ? [new GatewayFilterChain([], [], [filter])] : [];
+
+    /// <summary>
+    /// <c>buildGatewayNetworkFiltersFromTCPRoutes</c>: the first VirtualService tcp rule whose match holds wins. Also what
+    /// a TLS server terminating TLS forwards with (its VirtualService <c>tls</c> routes are not used). Null: no route.
+    /// </summary>
+    public static Filter? TcpRouteFilter(GenerationContext context, GatewayServerEntry server)
     {
         foreach (var vs in BoundVirtualServices(context, server))
         {
@@ -41,11 +48,11 @@ internal static class GatewayNetworkChainsBuilder
                     continue;
                 }
 
-                return [new GatewayFilterChain([], [], [NetworkRouteFilters.Build(context, vs, tcp.Route, server.Server.Port)])];
+                return NetworkRouteFilters.Build(context, vs, tcp.Route, server.Server.Port);
             }
         }
 
-        return [];
+        return null;
     }
 
     /// <summary>

@@ -34,9 +34,6 @@ internal sealed record GatewayServerEntry(
         Server.Protocol.IsHttp()
         || (Server.Protocol == Protocol.Https && Server.Tls is not null && !IsPassthrough);
 
-    /// <summary>
-    /// Terminates TLS (SIMPLE, MUTUAL, ISTIO_MUTUAL, OPTIONAL_MUTUAL on an HTTPS or TLS port): needs certificates over SDS,
-    /// which this control plane does not serve, so such servers get no filter chain.
-    /// </summary>
+    /// <summary>Terminates TLS: SIMPLE, MUTUAL, ISTIO_MUTUAL or OPTIONAL_MUTUAL on an HTTPS or TLS port.</summary>
     public bool TerminatesTls => IsTlsServer && !IsPassthrough;
 }

@@ -4,11 +4,14 @@ using ControlPlane.Model.Diagnostics;
 using ControlPlane.Xds.Generation.Gateways;
 using Envoy.Config.Listener.V3;
 
-/// <summary>Servers terminating TLS are not served, are reported once each, and do not stop the rest of the Gateway.</summary>
+/// <summary>
+/// Servers terminating TLS with secrets this control plane cannot deliver (a credential, ISTIO_MUTUAL) are not served,
+/// are reported once each, and do not stop the rest of the Gateway.
+/// </summary>
 public sealed class GatewayServerReportTests
 {
     [Fact]
-    public void Terminating_servers_are_reported_once_and_the_rest_is_served()
+    public void Terminating_servers_needing_secret_delivery_are_reported_once_and_the_rest_is_served()
     {
         var yaml = File.ReadAllText(Path.Combine(GatewayGoldens.Root(), "simple-rejected", "input.yaml"));
         var push = GoldenFiles.Load(yaml, "simple-rejected");
@@ -28,7 +31,7 @@ public sealed class GatewayServerReportTests
             Assert.Equal("app", p.Name);
             Assert.Contains("SDS", p.Message, StringComparison.Ordinal);
         });
-        Assert.Equal(["spec.servers[1].tls.mode", "spec.servers[2].tls.mode"], report.Problems.Select(p => p.Field));
+        Assert.Equal(["spec.servers[1].tls.credentialName", "spec.servers[2].tls.mode"], report.Problems.Select(p => p.Field));
         Assert.Contains("SIMPLE", report.Problems[0].Message, StringComparison.Ordinal);
         Assert.Contains("ISTIO_MUTUAL", report.Problems[1].Message, StringComparison.Ordinal);
     }
