@@ -31,4 +31,8 @@ internal static class ClientAssert
             Assert.Fail(run.Explain(problem));
         }
     }
+
+    /// <summary>Counts as <c>{a: 1, b: 2}</c>, ordered by key, for failure messages.</summary>
+    public static string Format(IReadOnlyDictionary<string, int> counts) =>
+        "{" + string.Join(", ", counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Key}: {c.Value}")) + "}";
 }

@@ -10,7 +10,7 @@ using Grpc.Net.Client;
 
 /// <summary>
 /// Everything the control plane sends a proxyless client, including what the routing tests never call (the XdsServer
-/// listener, LOGICAL_DNS, ring hash, outlier detection), passes @grpc/grpc-js-xds's own resource validation.
+/// listener, LOGICAL_DNS, ring hash), passes @grpc/grpc-js-xds's own resource validation.
 /// </summary>
 [Collection(InteropCollection.Name)]
 public sealed class GrpcValidationTests(InteropFixture fixture)
@@ -27,7 +27,7 @@ public sealed class GrpcValidationTests(InteropFixture fixture)
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         using var channel = GrpcChannel.ForAddress(fixture.XdsAddress);
         await using var ads = new SotwTestClient(channel, XdsTestNodes.ProxylessGrpc("validator", MeshConfigWriter.Namespace, "127.0.0.9"));
-        string[] hosts = ["echo", "split", "live", "features", "abort", "abort-half", "delay"];
+        string[] hosts = ["echo", "split", "live", "features", "abort", "abort-half", "delay", "retries", "timeouts", "limited", "outlier"];
 
         var listeners = await FetchAsync(ads, ListenerType, [.. hosts.Select(MeshConfigWriter.Target), "echo.interop:7070", ServerListener]);
         var routeNames = listeners.Select(l => l.Unpack<Listener>().ApiListener?.ApiListener_)

@@ -54,15 +54,30 @@ public sealed class RoutingTests(InteropFixture fixture)
     }
 
     [InteropFact]
-    public async Task Regex_path_without_headers_and_ring_hash_route_as_configured()
+    public async Task Ring_hash_on_the_x_user_header_keeps_each_of_20_users_on_one_v2_endpoint_and_spreads_them_over_both()
     {
-        // The DestinationRule hashes on x-user: one user sticks to one v2 endpoint. x-skip: 1 falls through to v1.
-        var hashed = await RunAsync(MeshConfigWriter.Target("features"), calls: 30, "x-user=alice");
-        var skipped = await RunAsync(MeshConfigWriter.Target("features"), calls: 20, "x-skip=1");
+        // The features DestinationRule hashes on x-user; the regex-path rule sends the calls to v2. Each user is called
+        // 3 times, the calls of all users interleaved. All 20 users on one endpoint by chance: p = 2^-19.
+        var users = Enumerable.Range(1, 20).Select(u => $"user-{u:D2}").ToArray();
+        var hashed = await InteropClient.RunAsync(
+            fixture.XdsPort, MeshConfigWriter.Target("features"), users.Length * 3, fixture.SynczAsync,
+            overrides: ["--rotate-header", $"x-user={string.Join(',', users)}"]);
 
         var sticky = ClientAssert.Summary(hashed);
-        ClientAssert.That(sticky.Succeeded == 30 && sticky.Version("v2") == 30 && sticky.Backends.Count == 1,
-            $"x-user: alice: expected 30 calls to one v2 endpoint; got {Format(sticky.Backends)}", hashed);
+        ClientAssert.That(sticky.Succeeded == users.Length * 3 && sticky.Version("v2") == users.Length * 3,
+            $"expected {users.Length * 3} OK calls, all to v2; got statuses {Format(sticky.Statuses)}, versions {Format(sticky.Versions)}", hashed);
+        var byUser = string.Join(", ", sticky.ByHeader.OrderBy(u => u.Key, StringComparer.Ordinal).Select(u => $"{u.Key}: {Format(u.Value)}"));
+        ClientAssert.That(users.All(u => sticky.ByHeader.TryGetValue(u, out var backends) && backends.Count == 1 && backends.Values.Single() == 3),
+            $"expected each user's 3 calls on one v2 endpoint; got {byUser}", hashed);
+        ClientAssert.That(sticky.Backends.Keys.Order().SequenceEqual(["v2-a", "v2-b"]),
+            $"expected the users to spread over both v2 endpoints; got {Format(sticky.Backends)} ({byUser})", hashed);
+    }
+
+    [InteropFact]
+    public async Task Without_headers_x_skip_1_falls_through_the_regex_path_rule_to_v1()
+    {
+        var skipped = await RunAsync(MeshConfigWriter.Target("features"), calls: 20, "x-skip=1");
+
         var fallthrough = ClientAssert.Summary(skipped);
         ClientAssert.That(fallthrough.Succeeded == 20 && fallthrough.Version("v1") == 20,
             $"x-skip: 1: expected 20 calls to v1; got {Format(fallthrough.Versions)}", skipped);

@@ -30,11 +30,19 @@ internal sealed record ClientReport
 
     public Dictionary<string, int> Statuses { get; init; } = [];
 
+    /// <summary>Successful calls by the attempt the backend answered (1, or more after client retries).</summary>
+    public Dictionary<string, int> ServerAttempts { get; init; } = [];
+
+    /// <summary>With <c>--rotate-header</c>: for each header value, the backends that answered it.</summary>
+    public Dictionary<string, Dictionary<string, int>> ByHeader { get; init; } = [];
+
     public List<string> Errors { get; init; } = [];
 
     public string? Error { get; init; }
 
     public int Version(string version) => Versions.GetValueOrDefault(version);
+
+    public int Status(string code) => Statuses.GetValueOrDefault(code);
 
     public static ClientReport? TryParse(string line)
     {

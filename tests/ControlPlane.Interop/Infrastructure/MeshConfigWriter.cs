@@ -6,7 +6,8 @@ using System.Text;
 /// <summary>
 /// Writes the interop mesh as plain Istio YAML into the directory the control plane watches: for each test host a
 /// ServiceEntry (MESH_INTERNAL, STATIC, inline endpoints on the loopback backends), a DestinationRule with subsets v1/v2,
-/// and a VirtualService. The <c>live</c> VirtualService has a file of its own so a test can rewrite it mid-run.
+/// and a VirtualService (except <c>limited</c>, which is called through its default route). The <c>live</c>
+/// VirtualService has a file of its own so a test can rewrite it mid-run.
 /// </summary>
 internal static class MeshConfigWriter
 {
@@ -31,7 +32,14 @@ internal static class MeshConfigWriter
         Write(directory, "abort-half.yaml", ServiceEntry("abort-half", backends), DestinationRule("abort-half", ""), FaultVirtualService("abort-half", AbortHalf));
         Write(directory, "delay.yaml", ServiceEntry("delay", backends), DestinationRule("delay", ""), FaultVirtualService("delay", DelayAllWithMirrorAndCors));
         Write(directory, "delegated.yaml", ServiceEntry("delegated", backends), DestinationRule("delegated", ""), DelegatingVirtualService(), CanaryDelegate());
+        Write(directory, "retries.yaml", ServiceEntry("retries", backends), DestinationRule("retries", ""), RetriesVirtualService());
+        Write(directory, "timeouts.yaml", ServiceEntry("timeouts", backends), DestinationRule("timeouts", ""), TimeoutsVirtualService());
+        Write(directory, "limited.yaml", ServiceEntry("limited", backends), DestinationRule("limited", TwoRequestsAtATime));
+        Write(directory, "outlier.yaml", ServiceEntry("outlier", backends), DestinationRule("outlier", EjectAfterOneError), NoRetriesVirtualService("outlier"));
     }
+
+    /// <summary>The header the <c>retries</c> and <c>timeouts</c> VirtualServices match to pick a rule.</summary>
+    public const string PolicyHeader = "x-policy";
 
     public static void WriteLiveVirtualService(string directory, int v1Weight, int v2Weight) =>
         File.WriteAllText(LiveVirtualServicePath(directory), WeightedVirtualService("live", v1Weight, v2Weight));
@@ -208,6 +216,117 @@ internal static class MeshConfigWriter
             - destination:
                 host: {Host(name)}
                 subset: v1
+
+        """;
+
+    // Rules picked by x-policy, all to v1: retry (3 attempts on unavailable), no-retry (attempts: 0), internal-only
+    // (2 attempts on internal and the HTTP-only 5xx), and a rule without a retry block, which gets istiod's default.
+    private static string RetriesVirtualService() => $$"""
+        {{VirtualServiceHead("retries")}}
+          - name: retry
+            match:
+            - headers:
+                {{PolicyHeader}}:
+                  exact: retry
+            retries:
+              attempts: 3
+              retryOn: unavailable
+              perTryTimeout: 1s
+            route:
+            - destination:
+                host: {{Host("retries")}}
+                subset: v1
+          - name: no-retry
+            match:
+            - headers:
+                {{PolicyHeader}}:
+                  exact: no-retry
+            retries:
+              attempts: 0
+            route:
+            - destination:
+                host: {{Host("retries")}}
+                subset: v1
+          - name: internal-only
+            match:
+            - headers:
+                {{PolicyHeader}}:
+                  exact: internal-only
+            retries:
+              attempts: 2
+              retryOn: internal,5xx
+            route:
+            - destination:
+                host: {{Host("retries")}}
+                subset: v1
+          - name: istio-default
+            route:
+            - destination:
+                host: {{Host("retries")}}
+                subset: v1
+
+        """;
+
+    // Rules picked by x-policy, all to v1: a 100 ms route timeout (short), a 1 s one (long), and none.
+    private static string TimeoutsVirtualService() => $$"""
+        {{VirtualServiceHead("timeouts")}}
+          - name: short
+            match:
+            - headers:
+                {{PolicyHeader}}:
+                  exact: short
+            timeout: 100ms
+            route:
+            - destination:
+                host: {{Host("timeouts")}}
+                subset: v1
+          - name: long
+            match:
+            - headers:
+                {{PolicyHeader}}:
+                  exact: long
+            timeout: 1s
+            route:
+            - destination:
+                host: {{Host("timeouts")}}
+                subset: v1
+          - name: unlimited
+            route:
+            - destination:
+                host: {{Host("timeouts")}}
+                subset: v1
+
+        """;
+
+    // Retries off, so every failure the backend returns reaches the client.
+    private static string NoRetriesVirtualService(string name) => $"""
+        {VirtualServiceHead(name)}
+          - retries:
+              attempts: 0
+            route:
+            - destination:
+                host: {Host(name)}
+                subset: v1
+
+        """;
+
+    // Circuit breaking: at most two requests in flight to the cluster (gRFC A32 max_requests).
+    private const string TwoRequestsAtATime = """
+          trafficPolicy:
+            connectionPool:
+              http:
+                http2MaxRequests: 2
+
+        """;
+
+    // As eager as Istio's outlier detection gets: eject after one 5xx, checked every second, for 30 s.
+    private const string EjectAfterOneError = """
+          trafficPolicy:
+            outlierDetection:
+              consecutive5xxErrors: 1
+              interval: 1s
+              baseEjectionTime: 30s
+              maxEjectionPercent: 100
 
         """;
 

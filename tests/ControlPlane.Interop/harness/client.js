@@ -7,13 +7,18 @@
 //                  [--header x-canary=true ...] [--batch 50] [--interval-ms 0] [--duration-ms 30000]
 //                  [--node-id sidecar~127.0.0.1~interop-client.interop~interop.svc.cluster.local] [--namespace interop]
 //                  [--hold true] [--warmup-codes OK] [--warmup-deadline-ms <deadline-ms>]
+//                  [--measured-header x-delay-ms=500 ...] [--rotate-header x-user=alice,bob,carol] [--stagger-ms 0]
 //
 // run:   waits for a first successful call (warm-up: xDS name resolution never fails fast, so every call carries a
 //        deadline), then makes --calls calls and prints one summary line. With --hold true it then stays connected
 //        until stdin closes, so the caller can read the control plane's view of this client before it goes.
 //        --warmup-codes lists the status codes that end the warm-up (a route that injects faults may never return
 //        OK); --warmup-deadline-ms gives warm-up calls their own deadline (a route that injects delays outlasts short
-//        deadlines).
+//        deadlines). --measured-header adds headers to the measured calls only, so a backend asked to misbehave
+//        (backend.js: x-delay-ms, x-fail-attempts, x-fail-backend) cannot stall the warm-up. --rotate-header gives
+//        measured call i the i-th value (round robin) and tallies the backends per value (byHeader), for stickiness.
+//        --stagger-ms starts measured call i no earlier than i * N ms into the run: grpc-js counts a call against the
+//        cluster's max_requests only once it has started, so calls picked in one burst would all pass the limit.
 // watch: after the warm-up, prints one line per batch of --batch calls until --duration-ms passes or stdin closes,
 //        so a test can watch the split change while the control plane's config changes.
 // Lines: {"event":"warmup"|"summary"|"batch"|"done"|"error", ...}. Exit code 0 unless the bootstrap or arguments are bad.
@@ -58,16 +63,23 @@ function metadataFrom(headers) {
 }
 
 function newTally() {
-  return { calls: 0, succeeded: 0, backends: {}, versions: {}, statuses: {}, errors: [] };
+  return { calls: 0, succeeded: 0, backends: {}, versions: {}, statuses: {}, serverAttempts: {}, byHeader: {}, errors: [] };
 }
+
+const increment = (counts, key) => { counts[key] = (counts[key] || 0) + 1; };
 
 function record(tally, result) {
   tally.calls += 1;
-  tally.statuses[result.code] = (tally.statuses[result.code] || 0) + 1;
+  increment(tally.statuses, result.code);
   if (result.code === 'OK') {
     tally.succeeded += 1;
-    tally.backends[result.backend] = (tally.backends[result.backend] || 0) + 1;
-    tally.versions[result.version] = (tally.versions[result.version] || 0) + 1;
+    increment(tally.backends, result.backend);
+    increment(tally.versions, result.version);
+    // The attempt the backend saw: above 1 only when the client retried.
+    increment(tally.serverAttempts, result.attempt);
+    if (result.rotated !== undefined) {
+      increment(tally.byHeader[result.rotated] = tally.byHeader[result.rotated] || {}, result.backend);
+    }
   } else {
     // Deadline messages carry timings ("after 0.501s"); drop them so repeats of one error collapse.
     const message = result.message.replace(/\d+\.\d+s/g, 'Ns');
@@ -79,25 +91,45 @@ function record(tally, result) {
 
 const sleep = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
 
-function makeCaller(client, metadata, deadlineMs) {
-  return () => new Promise((resolve) => {
+// `--rotate-header name=a,b,c`: call i carries the (i mod 3)-th value.
+function rotationFrom(spec) {
+  if (!spec) {
+    return null;
+  }
+  const eq = spec.indexOf('=');
+  if (eq <= 0) {
+    fail(`--rotate-header '${spec}' is not name=value,value,...`, 2);
+  }
+  return { name: spec.slice(0, eq), values: spec.slice(eq + 1).split(',') };
+}
+
+// metadataFor(i) gives call i its metadata and, when headers rotate, the value it carries.
+function makeCaller(client, metadataFor, deadlineMs) {
+  return (index) => new Promise((resolve) => {
+    const { metadata, rotated } = metadataFor(index);
     client.Call({ message: 'interop' }, metadata, { deadline: Date.now() + deadlineMs }, (error, reply) => {
       if (error) {
         resolve({ code: grpc.status[error.code] || String(error.code), message: `${grpc.status[error.code]}: ${error.details}` });
       } else {
-        resolve({ code: 'OK', backend: reply.backend, version: reply.version });
+        resolve({ code: 'OK', backend: reply.backend, version: reply.version, attempt: reply.attempt, rotated });
       }
     });
   });
 }
 
-async function runCalls(call, count, concurrency) {
+async function runCalls(call, count, concurrency, staggerMs = 0) {
   const tally = newTally();
+  const runStart = Date.now();
   let started = 0;
   const worker = async () => {
     while (started < count) {
+      const index = started;
       started += 1;
-      record(tally, await call());
+      const wait = runStart + index * staggerMs - Date.now();
+      if (wait > 0) {
+        await sleep(wait);
+      }
+      record(tally, await call(index));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, count)) }, worker));
@@ -108,7 +140,7 @@ async function warmUp(call, warmupMs, endCodes) {
   const started = Date.now();
   const tally = newTally();
   while (Date.now() - started < warmupMs) {
-    const result = await call();
+    const result = await call(tally.calls);
     record(tally, result);
     if (endCodes.includes(result.code)) {
       return { ok: true, ms: Date.now() - started, attempts: tally.calls };
@@ -142,7 +174,7 @@ async function watch(call, args, concurrency) {
 async function main() {
   let args;
   try {
-    args = parseArgs(process.argv.slice(2), ['header']);
+    args = parseArgs(process.argv.slice(2), ['header', 'measured-header']);
   } catch (error) {
     fail(error.message, 2);
   }
@@ -158,10 +190,21 @@ async function main() {
   const Echo = loadEcho();
   const client = new Echo(`xds:///${args.target}`, grpc.credentials.createInsecure());
   const concurrency = Number(args.concurrency || 10);
-  const metadata = metadataFrom(args.header);
+  const headers = args.header || [];
+  const warmupMetadata = metadataFrom(headers);
+  const rotation = rotationFrom(args['rotate-header']);
+  const measuredMetadata = (index) => {
+    const metadata = metadataFrom([...headers, ...(args['measured-header'] || [])]);
+    if (!rotation) {
+      return { metadata };
+    }
+    const rotated = rotation.values[index % rotation.values.length];
+    metadata.set(rotation.name, rotated);
+    return { metadata, rotated };
+  };
   const deadlineMs = Number(args['deadline-ms'] || 2000);
-  const call = makeCaller(client, metadata, deadlineMs);
-  const warmupCall = makeCaller(client, metadata, Number(args['warmup-deadline-ms'] || deadlineMs));
+  const call = makeCaller(client, measuredMetadata, deadlineMs);
+  const warmupCall = makeCaller(client, () => ({ metadata: warmupMetadata }), Number(args['warmup-deadline-ms'] || deadlineMs));
   const warmupCodes = (args['warmup-codes'] || 'OK').split(',');
 
   const warm = await warmUp(warmupCall, Number(args['warmup-ms'] || 20000), warmupCodes);
@@ -171,7 +214,7 @@ async function main() {
       await watch(call, args, concurrency);
     } else {
       const started = Date.now();
-      const tally = await runCalls(call, Number(args.calls || 100), concurrency);
+      const tally = await runCalls(call, Number(args.calls || 100), concurrency, Number(args['stagger-ms'] || 0));
       emit({ event: 'summary', target: args.target, elapsedMs: Date.now() - started, ...tally });
     }
   }

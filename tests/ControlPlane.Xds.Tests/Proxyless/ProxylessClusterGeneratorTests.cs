@@ -82,7 +82,7 @@ public sealed class ProxylessClusterGeneratorTests
     }
 
     [Fact]
-    public void Connection_pool_and_outlier_detection_map_to_what_grpc_implements()
+    public void Http2_max_requests_becomes_max_requests_and_outlier_detection_is_left_out_as_istiods_grpcgen_does()
     {
         var policy = new TrafficPolicy
         {
@@ -103,13 +103,8 @@ public sealed class ProxylessClusterGeneratorTests
         Assert.Equal(RoutingPriority.Default, thresholds.Priority);
         Assert.Equal(50u, thresholds.MaxRequests);
         Assert.Null(thresholds.MaxConnections);
-        var outlier = cluster.OutlierDetection;
-        Assert.Equal(5u, outlier.Consecutive5Xx);
-        Assert.Equal(100u, outlier.EnforcingConsecutive5Xx);
-        Assert.Equal(0u, outlier.EnforcingSuccessRate);
-        Assert.Equal(TimeSpan.FromSeconds(10), outlier.Interval.ToTimeSpan());
-        Assert.Equal(TimeSpan.FromSeconds(30), outlier.BaseEjectionTime.ToTimeSpan());
-        Assert.Equal(100u, outlier.MaxEjectionPercent);
+        // gRPC ignores the consecutive-error counters and the Istio API cannot ask for what gRPC ejects by.
+        Assert.Null(cluster.OutlierDetection);
     }
 
     [Fact]

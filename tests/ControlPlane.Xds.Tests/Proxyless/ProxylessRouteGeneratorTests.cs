@@ -33,7 +33,8 @@ public sealed class ProxylessRouteGeneratorTests
         Assert.Equal("default", route.Name);
         Assert.Equal("", route.Match.Prefix);
         Assert.Equal(RouteName, route.Route_.Cluster);
-        Assert.Null(route.Route_.RetryPolicy);
+        Assert.Equal("cancelled,unavailable", route.Route_.RetryPolicy.RetryOn);
+        Assert.Equal(2u, route.Route_.RetryPolicy.NumRetries);
         Assert.Null(route.Route_.MaxStreamDuration);
     }
 
@@ -126,7 +127,7 @@ public sealed class ProxylessRouteGeneratorTests
     }
 
     [Fact]
-    public void Timeout_becomes_max_stream_duration_and_grpc_retry_codes_are_kept()
+    public void Timeout_becomes_max_stream_duration_only_and_grpc_retry_codes_are_kept()
     {
         var rule = Rule(To("echo", "v1")) with
         {
@@ -138,7 +139,7 @@ public sealed class ProxylessRouteGeneratorTests
         var action = Assert.Single(Generate(mesh).VirtualHosts[0].Routes).Route_;
 
         Assert.Equal(TimeSpan.FromMilliseconds(1500), action.MaxStreamDuration.MaxStreamDuration_.ToTimeSpan());
-        Assert.Equal(TimeSpan.FromMilliseconds(1500), action.MaxStreamDuration.GrpcTimeoutHeaderMax.ToTimeSpan());
+        Assert.Null(action.MaxStreamDuration.GrpcTimeoutHeaderMax);
         Assert.Equal("cancelled,deadline-exceeded,unavailable", action.RetryPolicy.RetryOn);
         Assert.Equal(3u, action.RetryPolicy.NumRetries);
     }
@@ -153,6 +154,18 @@ public sealed class ProxylessRouteGeneratorTests
         var action = Assert.Single(Generate(EchoMesh().With(VirtualService("echo", "interop", "echo", rule))).VirtualHosts[0].Routes).Route_;
 
         Assert.Null(action.RetryPolicy);
+    }
+
+    [Fact]
+    public void A_rule_without_retries_or_timeout_gets_istios_default_retries_and_no_stream_limit()
+    {
+        var action = Assert.Single(Generate(EchoMesh().With(VirtualService("echo", "interop", "echo", Rule(To("echo", "v1"))))).VirtualHosts[0].Routes).Route_;
+
+        // istiod's retry.ConvertPolicy(nil): 2 retries on connect-failure,refused-stream,unavailable,cancelled,...
+        Assert.Equal("cancelled,unavailable", action.RetryPolicy.RetryOn);
+        Assert.Equal(2u, action.RetryPolicy.NumRetries);
+        // istiod's setTimeout for proxyless clients: max_stream_duration 0s, which gRPC reads as "no limit".
+        Assert.Equal(TimeSpan.Zero, action.MaxStreamDuration.MaxStreamDuration_.ToTimeSpan());
     }
 
     [Fact]

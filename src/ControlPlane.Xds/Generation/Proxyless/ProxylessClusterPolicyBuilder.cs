@@ -3,14 +3,15 @@ namespace ControlPlane.Xds.Generation.Proxyless;
 using ControlPlane.Model.Config.DestinationRules;
 using Envoy.Config.Cluster.V3;
 using Envoy.Config.Core.V3;
-using Google.Protobuf.WellKnownTypes;
 
 /// <summary>
 /// Applies the DestinationRule settings gRPC implements to a cluster. Load balancing: <c>ROUND_ROBIN</c>, or
 /// <c>RING_HASH</c> with xxHash when the rule asks for a consistent hash (gRFC A42; grpc-js NACKs LEAST_REQUEST, so
 /// istiod's sidecar default and <c>LEAST_REQUEST</c>/<c>RANDOM</c> rules all become round robin). Circuit breaking:
-/// <c>http2MaxRequests</c> as <c>max_requests</c> (A32). Outlier detection: istiod's mapping (A50 validates it; gRPC
-/// ejects only by success rate and failure percentage, which istiod leaves off). Other settings mean nothing to gRPC.
+/// <c>http2MaxRequests</c> as <c>max_requests</c> (A32), as istiod's grpcgen sets it. <c>outlierDetection</c> is not
+/// sent, as istiod's grpcgen does not send it: gRPC (A50) ejects only by success rate and failure percentage, which the
+/// Istio API cannot express, and ignores the consecutive-error counters istiod maps for Envoy, so a cluster carrying them
+/// would advertise ejection that never happens. Other settings mean nothing to gRPC.
 /// </summary>
 internal static class ProxylessClusterPolicyBuilder
 {
@@ -29,11 +30,6 @@ internal static class ProxylessClusterPolicyBuilder
                 MaxRequests = (uint)maxRequests,
             });
         }
-
-        if (policy.OutlierDetection is { } outlier)
-        {
-            cluster.OutlierDetection = BuildOutlierDetection(outlier);
-        }
     }
 
     private static void ApplyLoadBalancer(Cluster cluster, LoadBalancerSettings? settings)
@@ -51,47 +47,5 @@ internal static class ProxylessClusterPolicyBuilder
             HashFunction = Cluster.Types.RingHashLbConfig.Types.HashFunction.XxHash,
             MinimumRingSize = hash.MinimumRingSize > 0 ? hash.MinimumRingSize : DefaultMinimumRingSize,
         };
-    }
-
-    // istiod's applyOutlierDetection: legacy consecutiveErrors counts gateway errors only; success-rate ejection off.
-    private static OutlierDetection BuildOutlierDetection(OutlierDetectionSettings settings)
-    {
-        var result = new OutlierDetection { EnforcingSuccessRate = 0 };
-        if (settings.BaseEjectionTime is { } baseEjection)
-        {
-            result.BaseEjectionTime = Duration.FromTimeSpan(baseEjection);
-        }
-
-        if (settings.ConsecutiveErrors is > 0 and var legacy)
-        {
-            result.ConsecutiveGatewayFailure = (uint)legacy;
-            result.EnforcingConsecutiveGatewayFailure = 100;
-            result.EnforcingConsecutive5Xx = 0;
-        }
-
-        if (settings.Consecutive5xxErrors is { } fiveXx and >= 0)
-        {
-            result.Consecutive5Xx = (uint)fiveXx;
-            result.EnforcingConsecutive5Xx = fiveXx > 0 ? 100u : 0u;
-        }
-
-        if (settings.ConsecutiveGatewayErrors is { } gateway and >= 0)
-        {
-            result.ConsecutiveGatewayFailure = (uint)gateway;
-            result.EnforcingConsecutiveGatewayFailure = gateway > 0 ? 100u : 0u;
-        }
-
-        if (settings.Interval is { } interval)
-        {
-            result.Interval = Duration.FromTimeSpan(interval);
-        }
-
-        if (settings.MaxEjectionPercent is > 0 and var percent)
-        {
-            // gRPC rejects percentages above 100.
-            result.MaxEjectionPercent = (uint)Math.Min(percent, 100);
-        }
-
-        return result;
     }
 }

@@ -9,8 +9,10 @@ using Google.Protobuf.WellKnownTypes;
 /// The <c>route</c> action of one VirtualService rule for gRPC: one destination becomes <c>cluster</c>, several become
 /// <c>weighted_clusters</c> with the weights as written (zero weights dropped, as istiod does; grpc-js 1.14.1 divides by
 /// their sum). Cluster names follow istiod's <c>GetDestinationCluster</c>: the destination port, else the destination
-/// service's only port, else the port being routed. The timeout goes to <c>max_stream_duration</c>, the field gRPC reads
-/// (gRFC A31), and a consistent-hash header of the destinations' DestinationRule becomes a header hash policy (A42).
+/// service's only port, else the port being routed. The timeout goes to <c>max_stream_duration.max_stream_duration</c>,
+/// the field gRPC reads (gRFC A31) and the only one istiod's <c>setTimeout</c> sets for proxyless clients (0s, no limit,
+/// without a timeout); a consistent-hash header of the destinations' DestinationRule becomes a header hash policy (A42).
+/// Every route carries the retry policy istiod would give it (<see cref="ProxylessRetryPolicyBuilder"/>).
 /// </summary>
 internal static class ProxylessRouteActionBuilder
 {
@@ -44,11 +46,10 @@ internal static class ProxylessRouteActionBuilder
             }
         }
 
-        if (rule.Timeout is { } timeout)
+        action.MaxStreamDuration = new RouteAction.Types.MaxStreamDuration
         {
-            var duration = Duration.FromTimeSpan(timeout);
-            action.MaxStreamDuration = new RouteAction.Types.MaxStreamDuration { MaxStreamDuration_ = duration, GrpcTimeoutHeaderMax = duration };
-        }
+            MaxStreamDuration_ = Duration.FromTimeSpan(rule.Timeout ?? TimeSpan.Zero),
+        };
 
         action.RetryPolicy = ProxylessRetryPolicyBuilder.Build(rule.Retries);
         if (SharedHashHeader(targets) is { } header)
@@ -59,11 +60,14 @@ internal static class ProxylessRouteActionBuilder
         return action;
     }
 
-    /// <summary>The default route's action: the service port's default cluster, plus its DestinationRule's hash header.</summary>
+    /// <summary>
+    /// The default route's action: the service port's default cluster, its DestinationRule's hash header and istiod's
+    /// default retry policy. Like istiod's default route it has no <c>max_stream_duration</c>.
+    /// </summary>
     public static RouteAction Default(GenerationContext context, ListenerTarget target)
     {
         var resolved = Resolve(context, target.Service.Namespace, new Destination(target.Service.Hostname, "", target.Port.Port), target.Port.Port);
-        var action = new RouteAction { Cluster = resolved.Cluster };
+        var action = new RouteAction { Cluster = resolved.Cluster, RetryPolicy = ProxylessRetryPolicyBuilder.Build(null) };
         if (resolved.HashHeader is { } header)
         {
             action.HashPolicy.Add(new RouteAction.Types.HashPolicy { Header = new RouteAction.Types.HashPolicy.Types.Header { HeaderName = header } });
