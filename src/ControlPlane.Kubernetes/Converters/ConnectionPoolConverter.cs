@@ -38,6 +38,7 @@ internal static class ConnectionPoolConverter
 
             // istiod falls back to the tcp idle timeout when http sets none.
             IdleTimeout = http?.Duration("idleTimeout") ?? tcpIdle,
+            TcpIdleTimeout = tcpIdle,
             TcpKeepalive = tcp?.Object("tcpKeepalive") is { } keepalive ? ConvertKeepalive(keepalive) : null,
             MaxConnectionDuration = tcp is null ? null : IstioDurationRules.Read(tcp, "maxConnectionDuration"),
             H2UpgradePolicy = h2Upgrade,

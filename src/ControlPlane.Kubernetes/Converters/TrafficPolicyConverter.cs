@@ -3,13 +3,14 @@ namespace ControlPlane.Kubernetes.Converters;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ControlPlane.Kubernetes.Validation;
 using ControlPlane.Model.Config.DestinationRules;
 
 /// <summary>
-/// Istio TrafficPolicy and its portLevelSettings, with istiod's <c>validateTrafficPolicy</c> checks for tunnel and
-/// proxyProtocol (which exclude each other).
+/// Istio TrafficPolicy and its portLevelSettings, with istiod's <c>validateTrafficPolicy</c> checks: a policy (rule or
+/// subset level) and each port-level entry must set at least one field, and tunnel and proxyProtocol exclude each other.
 /// </summary>
 internal static partial class TrafficPolicyConverter
 {
@@ -22,8 +23,24 @@ internal static partial class TrafficPolicyConverter
 
     private static readonly string[] TunnelProtocols = ["CONNECT", "POST"];
 
+    /// <summary>
+    /// What counts as set for istiod's "at least one field". <c>retryBudget</c> is not in the istiod source read, which
+    /// would reject a policy holding only that; it is counted here so that such a policy is served rather than refused.
+    /// </summary>
+    private static readonly string[] PolicyFields =
+        ["outlierDetection", "connectionPool", "loadBalancer", "tls", "tunnel", "proxyProtocol", "retryBudget"];
+
+    /// <summary><c>validatePortTrafficPolicies</c>: a port-level entry needs one of these besides its port.</summary>
+    private static readonly string[] PortPolicyFields = ["outlierDetection", "connectionPool", "loadBalancer", "tls"];
+
     public static TrafficPolicy Convert(FieldReader policy)
     {
+        // An empty portLevelSettings list is unset to istiod: protobuf has no empty-versus-absent for repeated fields.
+        if (!PolicyFields.Any(policy.Has) && policy.Raw("portLevelSettings") is not JsonArray { Count: > 0 })
+        {
+            policy.Error("", "traffic policy must have at least one field");
+        }
+
         var ports = policy.Array("portLevelSettings", ConvertPortPolicy);
         CheckPorts(policy, ports);
         if (policy.Has("tunnel") && policy.Has("proxyProtocol"))
@@ -118,6 +135,11 @@ internal static partial class TrafficPolicyConverter
     private static PortTrafficPolicy? ConvertPortPolicy(FieldReader entry)
     {
         var port = entry.Object("port", required: true)?.Int("number", 1, 65535, required: true);
+        if (!PortPolicyFields.Any(entry.Has))
+        {
+            entry.Error("", "port traffic policy must have at least one field");
+        }
+
         if (port is null)
         {
             return null;

@@ -67,7 +67,7 @@ public sealed class DestinationRuleConverterTests
     [InlineData("trafficPolicy: {outlierDetection: {maxEjectionPercent: 150}}", "spec.trafficPolicy.outlierDetection.maxEjectionPercent", "between 0 and 100")]
     [InlineData("trafficPolicy: {outlierDetection: {interval: -1s}}", "spec.trafficPolicy.outlierDetection.interval", "duration")]
     [InlineData("trafficPolicy: {tls: {mode: MUTUAL, privateKey: /k.pem}}", "spec.trafficPolicy.tls.clientCertificate", "client certificate required for mutual tls")]
-    [InlineData("trafficPolicy: {portLevelSettings: [{port: {number: 0}}]}", "spec.trafficPolicy.portLevelSettings[0].port.number", "between 1 and 65535")]
+    [InlineData("trafficPolicy: {portLevelSettings: [{port: {number: 0}, tls: {mode: DISABLE}}]}", "spec.trafficPolicy.portLevelSettings[0].port.number", "between 1 and 65535")]
     [InlineData("subsets: [{name: v1, labels: {version: 1}}]", "spec.subsets[0].labels.version", "string")]
     public void InvalidRules_AreRejectedWithTheFieldPath(string body, string field, string message)
     {

@@ -15,7 +15,11 @@ public sealed record ConnectionPoolSettings
 
     public int? MaxRetries { get; init; }
 
+    /// <summary>HTTP idle timeout: <c>http.idleTimeout</c>, falling back to <c>tcp.idleTimeout</c> as istiod does for clusters.</summary>
     public TimeSpan? IdleTimeout { get; init; }
+
+    /// <summary><c>tcp.idleTimeout</c> alone: outbound tcp_proxy filters read only this one.</summary>
+    public TimeSpan? TcpIdleTimeout { get; init; }
 
     public TcpKeepaliveSettings? TcpKeepalive { get; init; }
 

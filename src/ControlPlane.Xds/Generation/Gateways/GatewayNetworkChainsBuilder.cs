@@ -85,7 +85,8 @@ internal static class GatewayNetworkChainsBuilder
 
     /// <summary>
     /// <c>builtAutoPassthroughFilterChains</c>: for every in-mesh service port the server hosts cover, the default and each
-    /// subset SNI-DNAT name becomes both the SNI to match and the tcp_proxy cluster. No VirtualService is consulted.
+    /// subset SNI-DNAT name becomes both the SNI to match and the tcp_proxy cluster. No VirtualService is consulted; the
+    /// rule's timeouts and source-IP hash apply as on sidecars, its tunnel does not (istiod's <c>tunnelingconfig.Skip</c>).
     /// </summary>
     private static List<GatewayFilterChain> AutoPassthrough(GenerationContext context, GatewayServerEntry server)
     {
@@ -103,7 +104,8 @@ internal static class GatewayNetworkChainsBuilder
                 foreach (var subset in subsets.Prepend(""))
                 {
                     var cluster = SniDnatNames.For(port.Port, subset, service.Hostname);
-                    chains.Add(new GatewayFilterChain([cluster], IstioMtlsAlpns, [TcpProxyFilters.ToCluster(cluster)]));
+                    var settings = TcpProxyDestinationSettings.For(context, service, subset, tunnel: false);
+                    chains.Add(new GatewayFilterChain([cluster], IstioMtlsAlpns, [TcpProxyFilters.ToCluster(cluster, settings: settings)]));
                 }
             }
         }

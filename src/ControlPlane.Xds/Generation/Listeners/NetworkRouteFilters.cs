@@ -12,8 +12,8 @@ using Envoy.Config.Listener.V3;
 
 /// <summary>
 /// <c>buildOutboundNetworkFilters</c>: a tcp_proxy to one destination (stat prefix = cluster), or weighted clusters with
-/// <c>&lt;vsName&gt;.&lt;vsNamespace&gt;</c> as stat prefix and zero weights dropped; with the destination rule's tunnel
-/// (<see cref="TcpProxyTunneling"/>).
+/// <c>&lt;vsName&gt;.&lt;vsNamespace&gt;</c> as stat prefix and zero weights dropped; with what the first destination's
+/// rule sets on the filter (<see cref="TcpProxyDestinationSettings"/>).
 /// </summary>
 internal static class NetworkRouteFilters
 {
@@ -22,15 +22,15 @@ internal static class NetworkRouteFilters
         var first = routes[0].Destination;
         if (routes.Length == 1)
         {
-            var tunnel = TcpProxyTunneling.For(context, ServiceFor(context, vs, first), first.Subset);
-            return TcpProxyFilters.ToCluster(ClusterFor(context, vs, first, port), tunneling: tunnel);
+            var settings = TcpProxyDestinationSettings.For(context, ServiceFor(context, vs, first), first.Subset);
+            return TcpProxyFilters.ToCluster(ClusterFor(context, vs, first, port), settings: settings);
         }
 
         var weighted = routes
             .Where(r => r.Weight > 0)
             .Select(r => (ClusterFor(context, vs, r.Destination, port), r.Weight));
-        var ruleTunnel = TcpProxyTunneling.For(context, ServiceFor(context, vs, first), subset: "");
-        return TcpProxyFilters.Weighted($"{vs.Config.Meta.Name}.{vs.Config.Meta.Namespace}", weighted, ruleTunnel);
+        var ruleSettings = TcpProxyDestinationSettings.For(context, ServiceFor(context, vs, first), subset: "");
+        return TcpProxyFilters.Weighted($"{vs.Config.Meta.Name}.{vs.Config.Meta.Namespace}", weighted, ruleSettings);
     }
 
     /// <summary>Destination hosts resolve against the VirtualService namespace; the full service decides the default port.</summary>

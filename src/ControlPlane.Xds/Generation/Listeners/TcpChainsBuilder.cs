@@ -51,8 +51,8 @@ internal static class TcpChainsBuilder
         }
 
         var cluster = OutboundChainsBuilder.DefaultCluster(request);
-        var tunnel = TcpProxyTunneling.For(context, request.Service, subset: "");
-        chains.Add(new OutboundChain { DestinationCidrs = cidrs, NetworkFilters = [TcpProxyFilters.ToCluster(cluster, tunneling: tunnel)] });
+        var settings = TcpProxyDestinationSettings.For(context, request.Service, subset: "");
+        chains.Add(new OutboundChain { DestinationCidrs = cidrs, NetworkFilters = [TcpProxyFilters.ToCluster(cluster, settings: settings)] });
         return chains;
     }
 

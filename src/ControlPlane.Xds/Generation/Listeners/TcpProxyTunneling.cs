@@ -2,7 +2,6 @@ namespace ControlPlane.Xds.Generation.Listeners;
 
 using System.Globalization;
 using ControlPlane.Model.Config.DestinationRules;
-using ControlPlane.Model.Services;
 using Envoy.Extensions.Filters.Network.TcpProxy.V3;
 
 /// <summary>
@@ -13,9 +12,9 @@ using Envoy.Extensions.Filters.Network.TcpProxy.V3;
 /// </summary>
 internal static class TcpProxyTunneling
 {
-    public static TcpProxy.Types.TunnelingConfig? For(GenerationContext context, Service? service, string subset)
+    /// <param name="rule">The destination service's rule as the proxy's scope resolves it; null when it has none.</param>
+    public static TcpProxy.Types.TunnelingConfig? For(DestinationRule? rule, string subset)
     {
-        var rule = service is null ? null : context.Scope.DestinationRuleFor(service)?.Config;
         var tunnel = subset.Length > 0 ? rule?.FindSubset(subset)?.TrafficPolicy?.Tunnel : rule?.TrafficPolicy?.Tunnel;
         return tunnel is null ? null : new TcpProxy.Types.TunnelingConfig
         {

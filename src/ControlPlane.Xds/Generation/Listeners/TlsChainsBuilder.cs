@@ -69,7 +69,7 @@ internal static class TlsChainsBuilder
             ServerNames = bySni ? [request.Service.Hostname] : [],
             DestinationCidrs = cidrs,
             NetworkFilters = [TcpProxyFilters.ToCluster(
-                OutboundChainsBuilder.DefaultCluster(request), tunneling: TcpProxyTunneling.For(context, request.Service, subset: ""))],
+                OutboundChainsBuilder.DefaultCluster(request), settings: TcpProxyDestinationSettings.For(context, request.Service, subset: ""))],
         };
     }
 }
