@@ -4,6 +4,7 @@ using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ControlPlane.Model.Config;
 
 /// <summary>
 /// Typed, path-tracking access to one JSON object of an input document. Every accessor validates the type (and range)

@@ -3,6 +3,7 @@ namespace ControlPlane.Kubernetes.Schema.Cel;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ControlPlane.Kubernetes.Validation;
+using ControlPlane.Model.Config;
 
 /// <summary>
 /// The CEL standard and Kubernetes-library functions that Istio's CRD rules call. Regular expressions are RE2 in CEL;

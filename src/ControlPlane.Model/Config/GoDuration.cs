@@ -1,4 +1,4 @@
-namespace ControlPlane.Kubernetes.Validation;
+namespace ControlPlane.Model.Config;
 
 using System.Globalization;
 
@@ -6,7 +6,7 @@ using System.Globalization;
 /// Parses durations the way Istio accepts them in YAML: Go's <c>time.ParseDuration</c> form (<c>1h2m3s</c>,
 /// <c>100ms</c>, <c>1.5s</c>), which also covers protobuf's JSON form (<c>0.5s</c>). Negative values are refused.
 /// </summary>
-internal static class GoDuration
+public static class GoDuration
 {
     private static readonly (string Unit, double Ticks)[] Units =
     [

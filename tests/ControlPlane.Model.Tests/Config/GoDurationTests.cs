@@ -1,6 +1,8 @@
-namespace ControlPlane.Kubernetes.Tests.Validation;
+namespace ControlPlane.Model.Tests.Config;
 
-using ControlPlane.Kubernetes.Validation;
+using ControlPlane.Model.Config;
+
+/// <summary>Go's <c>time.ParseDuration</c> form, as Istio accepts durations in YAML and in proxy metadata.</summary>
 
 public sealed class GoDurationTests
 {
@@ -12,6 +14,8 @@ public sealed class GoDurationTests
     [InlineData("1.5h", 5_400_000)]
     [InlineData("0", 0)]
     [InlineData("250us", 0.25)]
+    [InlineData(".5s", 500)]
+    [InlineData("+2m", 120_000)]
     public void ValidDurations_Parse(string text, double milliseconds)
     {
         Assert.True(GoDuration.TryParse(text, out var value));
@@ -26,5 +30,7 @@ public sealed class GoDurationTests
     [InlineData("s")]
     [InlineData("1..2s")]
     [InlineData("1 s")]
+    [InlineData(".s")]
+    [InlineData("1.2.3s")]
     public void InvalidDurations_AreRefused(string text) => Assert.False(GoDuration.TryParse(text, out _));
 }
