@@ -48,7 +48,12 @@ internal static class GatewayConverter
         var number = port?.Int("number", 1, 65535, required: true);
         var protocol = port is null ? null : IstioPortConverter.ReadProtocol(port, required: true);
         var portName = port?.String("name") ?? "";
-        port?.Unsupported("targetPort");
+        if (port is not null && port.Int("targetPort", 0) > 0)
+        {
+            // istiod's validateServerPort rejects it rather than ignoring it.
+            port.Error("targetPort", "targetPort has no impact on Gateways");
+        }
+
         var hosts = server.Strings("hosts", required: true);
         for (var i = 0; i < hosts.Length; i++)
         {

@@ -107,6 +107,22 @@ public sealed class SidecarAndGatewayConverterTests
     }
 
     [Fact]
+    public void GatewayServerPortWithTargetPort_IsRejectedAsIstiodRejectsIt()
+    {
+        var result = TestYaml.Load("""
+            apiVersion: networking.istio.io/v1
+            kind: Gateway
+            metadata: {name: edge}
+            spec:
+              servers: [{port: {number: 80, name: http, protocol: HTTP, targetPort: 8080}, hosts: ["*"]}]
+            """);
+
+        var error = Assert.Single(result.Errors());
+        Assert.Equal("spec.servers[0].port.targetPort", error.Field);
+        Assert.StartsWith("targetPort has no impact on Gateways", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void WorkloadEntry_IsConverted()
     {
         var result = TestYaml.Load("""
