@@ -1,16 +1,27 @@
 namespace ControlPlane.Xds.Generation.Common;
 
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using Envoy.Config.Core.V3;
 using Google.Protobuf;
+using Google.Protobuf.Reflection;
 using Google.Protobuf.WellKnownTypes;
 
 /// <summary>Small constructors for recurring Envoy shapes (addresses, durations, ADS config sources, Any).</summary>
 internal static class EnvoyProto
 {
-    /// <summary>Packs with the <c>type.googleapis.com/</c> prefix, as every xDS consumer expects.</summary>
-    public static Any Pack(IMessage message) => Any.Pack(message);
+    private static readonly ConcurrentDictionary<MessageDescriptor, string> TypeUrlCache = new();
+
+    /// <summary>
+    /// Packs with the <c>type.googleapis.com/</c> prefix, as every xDS consumer expects. The type URL is built once per
+    /// message type (<c>Any.Pack</c> concatenates it on every call, and every typed config of every response is packed).
+    /// </summary>
+    public static Any Pack(IMessage message) => new()
+    {
+        TypeUrl = TypeUrlCache.GetOrAdd(message.Descriptor, static d => "type.googleapis.com/" + d.FullName),
+        Value = message.ToByteString(),
+    };
 
     public static Duration Duration(TimeSpan value) => Google.Protobuf.WellKnownTypes.Duration.FromTimeSpan(value);
 

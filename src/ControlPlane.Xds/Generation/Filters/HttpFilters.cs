@@ -14,30 +14,43 @@ using Envoy.Extensions.Filters.Network.HttpConnectionManager.V3;
 /// authz and Wasm: none configured), grpc-web for gRPC-Web ports, grpc_stats, fault and cors (always present so per-route
 /// config works), telemetry, router last.
 /// </summary>
+/// <remarks>
+/// Every filter here has a constant configuration, so each is built once and the same instance goes into every
+/// connection manager of every listener (messages are never changed once built; serializing a shared one writes the
+/// same bytes).
+/// </remarks>
 internal static class HttpFilters
 {
-    public static IEnumerable<HttpFilter> Outbound(Protocol protocol) => Chain(MetadataExchange.OutboundHttpFilter(), protocol);
+    private static readonly HttpFilter OutboundMetadataExchange = MetadataExchange.OutboundHttpFilter();
+    private static readonly HttpFilter InboundMetadataExchange = MetadataExchange.InboundHttpFilter();
+    private static readonly HttpFilter GrpcWebFilter = new() { Name = FilterNames.GrpcWeb, TypedConfig = EnvoyProto.Pack(new GrpcWeb()) };
 
-    public static IEnumerable<HttpFilter> Inbound(Protocol protocol) => Chain(MetadataExchange.InboundHttpFilter(), protocol);
+    /// <summary>Emits gRPC status as filter state (read by telemetry) without per-method stats.</summary>
+    private static readonly HttpFilter GrpcStats = new()
+    {
+        Name = FilterNames.GrpcStats,
+        TypedConfig = EnvoyProto.Pack(new FilterConfig { EmitFilterState = true, StatsForAllMethods = false }),
+    };
+
+    private static readonly HttpFilter Fault = new() { Name = FilterNames.Fault, TypedConfig = EnvoyProto.Pack(new HTTPFault()) };
+    private static readonly HttpFilter CorsFilter = new() { Name = FilterNames.Cors, TypedConfig = EnvoyProto.Pack(new Cors()) };
+    private static readonly HttpFilter RouterFilter = new() { Name = FilterNames.Router, TypedConfig = EnvoyProto.Pack(new Router()) };
+
+    public static IEnumerable<HttpFilter> Outbound(Protocol protocol) => Chain(OutboundMetadataExchange, protocol);
+
+    public static IEnumerable<HttpFilter> Inbound(Protocol protocol) => Chain(InboundMetadataExchange, protocol);
 
     private static IEnumerable<HttpFilter> Chain(HttpFilter metadataExchange, Protocol protocol)
     {
         yield return metadataExchange;
         if (protocol == Protocol.GrpcWeb)
         {
-            yield return new HttpFilter { Name = FilterNames.GrpcWeb, TypedConfig = EnvoyProto.Pack(new GrpcWeb()) };
+            yield return GrpcWebFilter;
         }
 
-        yield return GrpcStats();
-        yield return new HttpFilter { Name = FilterNames.Fault, TypedConfig = EnvoyProto.Pack(new HTTPFault()) };
-        yield return new HttpFilter { Name = FilterNames.Cors, TypedConfig = EnvoyProto.Pack(new Cors()) };
-        yield return new HttpFilter { Name = FilterNames.Router, TypedConfig = EnvoyProto.Pack(new Router()) };
+        yield return GrpcStats;
+        yield return Fault;
+        yield return CorsFilter;
+        yield return RouterFilter;
     }
-
-    /// <summary>Emits gRPC status as filter state (read by telemetry) without per-method stats.</summary>
-    private static HttpFilter GrpcStats() => new()
-    {
-        Name = FilterNames.GrpcStats,
-        TypedConfig = EnvoyProto.Pack(new FilterConfig { EmitFilterState = true, StatsForAllMethods = false }),
-    };
 }

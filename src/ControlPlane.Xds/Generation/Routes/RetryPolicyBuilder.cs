@@ -27,13 +27,19 @@ internal static class RetryPolicyBuilder
         425, 426, 428, 429, 431, 451, 500, 501, 502, 503, 504, 505, 506, 507, 508, 510, 511,
     }.ToFrozenSet();
 
+    /// <summary>The default policies, built once: routes without a retry block (most of them) share these instances.</summary>
+    private static readonly RetryPolicy SharedDefault = Default(consistentHash: false);
+    private static readonly RetryPolicy SharedDefaultForConsistentHash = Default(consistentHash: true);
+
+    /// <summary>The route's retry policy. Without a VirtualService policy, a shared instance: never change the result.</summary>
     public static RetryPolicy? Build(HttpRetry? retry, bool consistentHash)
     {
-        var policy = Default(consistentHash);
         if (retry is null)
         {
-            return policy;
+            return consistentHash ? SharedDefaultForConsistentHash : SharedDefault;
         }
+
+        var policy = Default(consistentHash);
 
         if (retry.Attempts <= 0)
         {
