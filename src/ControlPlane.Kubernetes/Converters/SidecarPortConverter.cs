@@ -17,7 +17,8 @@ internal static class SidecarPortConverter
 
     /// <summary>
     /// <c>validateSidecar{Ingress,Egress}Port...</c>: a number, an optional known protocol (none = detected), an optional
-    /// port name. <c>targetPort</c> is rejected as istiod rejects it: it has no effect on sidecars.
+    /// port name. <c>targetPort</c> is rejected as istiod rejects it: it has no effect on sidecars. Egress ports may be 0,
+    /// which names a Unix domain socket listener (its bind is checked by <see cref="SidecarEgressConverter"/>).
     /// </summary>
     public static SidecarPort? ConvertPort(FieldReader port, bool egress)
     {
@@ -32,13 +33,6 @@ internal static class SidecarPortConverter
         if (port.Int("targetPort", 0) > 0)
         {
             port.Error("targetPort", "targetPort has no impact on Sidecars");
-        }
-
-        if (number == 0)
-        {
-            // istiod allows 0 with a unix:// bind (a Unix domain socket listener); those listeners are not generated here.
-            port.Error("number", "port 0 (a Unix domain socket listener with a unix:// bind) is not supported by this control plane yet");
-            return null;
         }
 
         return number is null ? null : new SidecarPort(number.Value, protocol, name);

@@ -25,6 +25,40 @@ public sealed class XdsSnapshotConsistencyTests
     }
 
     [Fact]
+    public void Sidecar_ingress_and_unix_socket_egress_without_interception_are_consistent()
+    {
+        // Interception NONE: no virtual listeners, every ingress entry binds its own port and needs its inbound cluster.
+        var sidecar = new Model.Config.Sidecars.Sidecar
+        {
+            Meta = Configs.Meta("pp"),
+            Ingress =
+            [
+                IngressEntry(8080, Model.Services.Protocol.Http) with { DefaultEndpoint = "127.0.0.1:8081" },
+                IngressEntry(9000, Model.Services.Protocol.Tcp),
+                IngressEntry(9100, Model.Services.Protocol.Unsupported) with { DefaultEndpoint = "unix:///var/run/app.sock" },
+            ],
+            Egress =
+            [
+                new(["default/reviews.default.svc.cluster.local"]) { Port = new(0, Model.Services.Protocol.Http, ""), Bind = "unix:///var/run/http.sock" },
+                new(["db/mysql.db.svc.cluster.local"]) { Port = new(0, Model.Services.Protocol.Tcp, ""), Bind = "unix:///var/run/db.sock" },
+                new(["./*"]),
+            ],
+        };
+        var mesh = Bookinfo.Mesh().Config(sidecar).Build();
+        var snapshot = EnvoySnapshots.ForSidecar(mesh.Push, Bookinfo.Productpage(mesh) with { InterceptionMode = "NONE" });
+
+        Assert.Empty(snapshot.Problems());
+        var clusters = snapshot.Clusters.Select(c => c.Unpack<Cluster>()).ToDictionary(c => c.Name);
+        Assert.Equal(Cluster.Types.DiscoveryType.Static, clusters["inbound|8080||"].Type);
+        Assert.Equal(Cluster.Types.DiscoveryType.OriginalDst, clusters["inbound|9000||"].Type);
+        Assert.Equal("/var/run/app.sock", clusters["inbound|9100||"].LoadAssignment.Endpoints[0].LbEndpoints[0].Endpoint.Address.Pipe.Path);
+        var listeners = snapshot.Listeners.Select(l => l.Unpack<Listener>().Name).ToList();
+        Assert.Contains("unix:///var/run/http.sock_0", listeners);
+        Assert.Contains("unix:///var/run/db.sock_0", listeners);
+        Assert.Contains($"{Bookinfo.ProductpageIp}_9100", listeners);
+    }
+
+    [Fact]
     public void Reports_missing_eds_rds_and_clusters()
     {
         var eds = new Cluster
@@ -64,4 +98,7 @@ public sealed class XdsSnapshotConsistencyTests
         var problem = Assert.Single(XdsSnapshotConsistency.Check([Any.Pack(cluster)], [], [], []));
         Assert.Contains("cannot unpack Any of type type.googleapis.com/unknown.Type", problem, StringComparison.Ordinal);
     }
+
+    private static Model.Config.Sidecars.SidecarIngressListener IngressEntry(int port, Model.Services.Protocol protocol) =>
+        new(new Model.Config.Sidecars.SidecarPort(port, protocol, ""));
 }

@@ -7,7 +7,7 @@ using ControlPlane.Xds.Generation.Naming;
 
 /// <summary>
 /// <c>Proxy.CanBindToPort</c>: wildcard listeners may not take the proxy's own ports (15001, 15006, the agent status port
-/// and Envoy's Prometheus port, from node metadata), and an unprivileged pod cannot bind ports below 1024.
+/// and Envoy's Prometheus port, from node metadata), and an unprivileged pod cannot bind ports 1-1023.
 /// </summary>
 internal static class ListenerPorts
 {
@@ -17,7 +17,8 @@ internal static class ListenerPorts
     /// </param>
     public static bool CanBind(GenerationContext context, bool bindToPort, string bind, int port, Protocol protocol, bool virtualPortsReserved = true)
     {
-        if (bindToPort && port < 1024 && IsUnprivileged(context.Proxy))
+        // Port 0 is a Unix domain socket listener, not a privileged port (istiod's isPrivilegedPort: 1-1023).
+        if (bindToPort && port is > 0 and < 1024 && IsUnprivileged(context.Proxy))
         {
             return false;
         }
@@ -44,6 +45,7 @@ internal static class ListenerPorts
             ? port
             : fallback;
 
+    /// <summary><c>IsUnprivileged</c>: the metadata must parse as Go's <c>strconv.ParseBool</c> true.</summary>
     private static bool IsUnprivileged(Proxy proxy) =>
-        proxy.Metadata.TryGetValue("UNPRIVILEGED_POD", out var value) && value.Length > 0;
+        proxy.Metadata.TryGetValue("UNPRIVILEGED_POD", out var value) && value is "1" or "t" or "T" or "true" or "TRUE" or "True";
 }

@@ -16,16 +16,14 @@ internal static class OutboundChainsBuilder
 
     /// <summary>
     /// The HCM chain. Its RDS name is the port, shared by every HTTP service on it, except for sniffed services bound to
-    /// their VIP, which get a route configuration of their own (<c>host:port</c>).
+    /// their VIP, which get a route configuration of their own (<c>host:port</c>), and Unix domain socket listeners (port
+    /// 0), whose route configuration is named after the socket (<c>unix:///path</c>).
     /// </summary>
     public static OutboundChain Http(OutboundListenerRequest request, ListenerProtocol protocol, bool withAlpn)
     {
-        var rds = protocol == ListenerProtocol.Auto && request.Bind != EnvoyNames.WildcardIpv4
-            ? $"{request.Service.Hostname}:{request.Port.Port.ToString(CultureInfo.InvariantCulture)}"
-            : request.Port.Port.ToString(CultureInfo.InvariantCulture);
         return new OutboundChain
         {
-            RdsName = rds,
+            RdsName = RdsName(request, protocol),
             Protocol = request.Port.Protocol,
             ApplicationProtocols = withAlpn ? PlaintextHttpAlpns : [],
             TransportProtocol = withAlpn ? RawBuffer : "",
@@ -51,5 +49,13 @@ internal static class OutboundChainsBuilder
     {
         var port = request.Service.Ports.Length == 1 ? request.Service.Ports[0].Port : request.Port.Port;
         return ClusterName.Outbound(port, "", request.Service.Hostname);
+    }
+
+    private static string RdsName(OutboundListenerRequest request, ListenerProtocol protocol)
+    {
+        var port = request.Port.Port.ToString(CultureInfo.InvariantCulture);
+        return request.Port.Port == 0 ? request.Bind
+            : protocol == ListenerProtocol.Auto && request.Bind != EnvoyNames.WildcardIpv4 ? $"{request.Service.Hostname}:{port}"
+            : port;
     }
 }

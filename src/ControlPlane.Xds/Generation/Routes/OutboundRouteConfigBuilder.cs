@@ -22,7 +22,7 @@ internal static class OutboundRouteConfigBuilder
             return Empty(name);
         }
 
-        var virtualHosts = VirtualHosts(context, port, sniffed);
+        var virtualHosts = VirtualHosts(context, name, port);
         if (sniffed)
         {
             virtualHosts = ForSniffedService(virtualHosts, name, host);
@@ -48,18 +48,21 @@ internal static class OutboundRouteConfigBuilder
     /// <summary>What istiod sends for names it cannot build: an empty configuration, so the listener stops warming.</summary>
     public static RouteConfiguration Empty(string name) => new() { Name = name, ValidateClusters = false };
 
-    private static List<Envoy.Config.Route.V3.VirtualHost> VirtualHosts(GenerationContext context, int port, bool sniffed)
+    private static List<Envoy.Config.Route.V3.VirtualHost> VirtualHosts(GenerationContext context, string name, int port)
     {
-        if (EgressListenerSelector.For(context.Scope, port, sniffed) is not { } listener)
+        if (EgressListenerSelector.For(context.Scope, port, name) is not { } listener)
         {
             return [];
         }
 
-        // The registry view of this port: each service reduced to just this port (istiod's servicesByName).
-        var services = ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace)
-            .Where(s => s.FindPort(port) is not null)
-            .Select(s => s with { Ports = [s.FindPort(port)!] })
-            .ToList();
+        // The registry view of this port: each service reduced to just this port (istiod's servicesByName); a Unix
+        // domain socket listener (port 0) takes every port of every service.
+        var services = port == 0
+            ? ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace).ToList()
+            : ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace)
+                .Where(s => s.FindPort(port) is not null)
+                .Select(s => s with { Ports = [s.FindPort(port)!] })
+                .ToList();
 
         // Legacy behaviour kept by istiod: port 80 keeps VirtualServices whose hosts are no registry service.
         IReadOnlyList<VirtualServiceEntry> virtualServices = port == 80

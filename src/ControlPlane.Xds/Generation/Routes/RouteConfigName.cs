@@ -3,13 +3,22 @@ namespace ControlPlane.Xds.Generation.Routes;
 using System.Globalization;
 
 /// <summary>
-/// <c>extractListenerPort</c>: outbound RDS names are <c>"&lt;port&gt;"</c> (shared per port) or
-/// <c>"&lt;fqdn&gt;:&lt;port&gt;"</c> (one sniffed service).
+/// <c>extractListenerPort</c>: outbound RDS names are <c>"&lt;port&gt;"</c> (shared per port),
+/// <c>"&lt;fqdn&gt;:&lt;port&gt;"</c> (one sniffed service) or a Unix domain socket egress listener's bind
+/// (<c>unix:///path</c>, port 0: every port of the listener's services).
 /// </summary>
 internal static class RouteConfigName
 {
+    public const string UnixAddressPrefix = "unix://";
+
     public static bool TryParse(string name, out int port, out bool sniffed, out string host)
     {
+        if (name.StartsWith(UnixAddressPrefix, StringComparison.Ordinal))
+        {
+            (port, sniffed, host) = (0, false, "");
+            return name.Length > UnixAddressPrefix.Length;
+        }
+
         var colon = name.LastIndexOf(':');
         sniffed = colon >= 0;
         host = sniffed ? name[..colon] : "";

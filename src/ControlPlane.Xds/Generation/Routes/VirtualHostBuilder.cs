@@ -25,7 +25,8 @@ internal static class VirtualHostBuilder
         }
 
         var result = new List<VirtualHost>();
-        foreach (var wrapper in wrappers.Where(w => w.Port == listenerPort && w.Routes.Count > 0))
+        // Listener port 0 (a Unix domain socket) serves the virtual hosts of every port.
+        foreach (var wrapper in wrappers.Where(w => (listenerPort == 0 || w.Port == listenerPort) && w.Routes.Count > 0))
         {
             foreach (var host in wrapper.VirtualServiceHosts)
             {
