@@ -1,6 +1,5 @@
 namespace ControlPlane.Xds.Generation.Listeners;
 
-using ControlPlane.Model.Scoping;
 using ControlPlane.Xds.Generation.Clusters;
 using ControlPlane.Xds.Generation.Filters;
 using Envoy.Config.Listener.V3;
@@ -16,7 +15,4 @@ internal static class CatchAllFilters
     public static Filter Outbound(GenerationContext context) =>
         TcpProxyFilters.ToCluster(
             PassthroughClusters.CatchAll(context.Scope), settings: new TcpProxySettings { IdleTimeout = ProxyIdleTimeout.Of(context.Proxy) });
-
-    /// <summary>Without the proxy, hence without its <c>IDLE_TIMEOUT</c>: for callers not yet passing the context.</summary>
-    public static Filter Outbound(SidecarScope scope) => TcpProxyFilters.ToCluster(PassthroughClusters.CatchAll(scope));
 }

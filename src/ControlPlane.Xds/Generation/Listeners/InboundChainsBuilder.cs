@@ -14,7 +14,8 @@ using Envoy.Config.Route.V3;
 /// </summary>
 internal static class InboundChainsBuilder
 {
-    public static IEnumerable<FilterChain> Build(InboundChainConfig config)
+    /// <param name="idleTimeout">The proxy's <c>IDLE_TIMEOUT</c> metadata, which istiod sets on inbound tcp_proxy filters.</param>
+    public static IEnumerable<FilterChain> Build(InboundChainConfig config, TimeSpan? idleTimeout)
     {
         switch (Protocols.ToListenerProtocol(config.Protocol))
         {
@@ -22,11 +23,11 @@ internal static class InboundChainsBuilder
                 yield return Chain(config, HttpFilters(config), alpn: false, http: true);
                 break;
             case ListenerProtocol.Tcp:
-                yield return Chain(config, TcpFilters(config), alpn: false, http: false);
+                yield return Chain(config, TcpFilters(config, idleTimeout), alpn: false, http: false);
                 break;
             default:
                 yield return Chain(config, HttpFilters(config), alpn: true, http: true);
-                yield return Chain(config, TcpFilters(config), alpn: false, http: false);
+                yield return Chain(config, TcpFilters(config, idleTimeout), alpn: false, http: false);
                 break;
         }
     }
@@ -76,10 +77,10 @@ internal static class InboundChainsBuilder
         yield return HttpConnectionManagerBuilder.Inbound(statPrefix, RouteConfig(config), config.Protocol);
     }
 
-    private static IEnumerable<Filter> TcpFilters(InboundChainConfig config)
+    private static IEnumerable<Filter> TcpFilters(InboundChainConfig config, TimeSpan? idleTimeout)
     {
         yield return MetadataExchange.NetworkFilter();
-        yield return TcpProxyFilters.ToCluster(config.ClusterName);
+        yield return TcpProxyFilters.ToCluster(config.ClusterName, settings: new TcpProxySettings { IdleTimeout = idleTimeout });
     }
 
     /// <summary><c>buildSidecarInboundHTTPRouteConfig</c>: one <c>inbound|http|&lt;servicePort&gt;</c> host for any authority.</summary>

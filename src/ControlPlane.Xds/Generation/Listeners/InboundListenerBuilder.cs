@@ -20,7 +20,7 @@ internal static class InboundListenerBuilder
         var listeners = new List<Listener>();
         foreach (var config in InboundChainConfigs.Build(context, targets))
         {
-            var chains = InboundChainsBuilder.Build(config).ToList();
+            var chains = InboundChainsBuilder.Build(config, ProxyIdleTimeout.Of(context.Proxy)).ToList();
             if (config.BindToPort)
             {
                 listeners.Add(Custom(context, config, chains));
@@ -51,7 +51,8 @@ internal static class InboundListenerBuilder
 
         listener.FilterChains.Add(Blackhole(port));
         listener.FilterChains.AddRange(InboundChainsBuilder.Build(
-            new InboundChainConfig(EnvoyNames.InboundPassthroughCluster, 0, 0, Model.Services.Protocol.Unsupported, "", Passthrough: true)));
+            new InboundChainConfig(EnvoyNames.InboundPassthroughCluster, 0, 0, Model.Services.Protocol.Unsupported, "", Passthrough: true),
+            ProxyIdleTimeout.Of(context.Proxy)));
         listener.FilterChains.AddRange(chains);
         listener.ListenerFilters.Add(ListenerFilters.OriginalDst());
         if (InboundListenerFilters.HttpInspector(listener) is { } inspector)

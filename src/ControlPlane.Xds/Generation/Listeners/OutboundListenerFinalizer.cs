@@ -100,7 +100,7 @@ internal static class OutboundListenerFinalizer
     private static FilterChain PassthroughChain(GenerationContext context)
     {
         var chain = new FilterChain { Name = EnvoyNames.PassthroughFilterChain, FilterChainMatch = new FilterChainMatch() };
-        chain.Filters.Add(CatchAllFilters.Outbound(context.Scope));
+        chain.Filters.Add(CatchAllFilters.Outbound(context));
         return chain;
     }
 }

@@ -36,7 +36,7 @@ internal static class VirtualListenerBuilder
         blackhole.Filters.Add(TcpProxyFilters.ToCluster(EnvoyNames.BlackHoleCluster));
 
         var catchAll = new FilterChain { Name = EnvoyNames.VirtualOutboundCatchAllTcpChain };
-        catchAll.Filters.Add(CatchAllFilters.Outbound(context.Scope));
+        catchAll.Filters.Add(CatchAllFilters.Outbound(context));
 
         listener.FilterChains.Add(blackhole);
         listener.FilterChains.Add(catchAll);

@@ -152,6 +152,23 @@ public sealed class TcpProxyDestinationRuleTests
         Assert.Null(proxy.MaxDownstreamConnectionDuration);
     }
 
+    [Fact]
+    public void The_idle_timeout_metadata_reaches_the_virtual_listeners_catch_all_and_inbound_passthrough_but_not_the_loop_guard()
+    {
+        var mesh = Bookinfo.Mesh().Build();
+        var proxy = WithIdleTimeout(Bookinfo.Productpage(mesh), "10s");
+        var tenSeconds = Duration.FromTimeSpan(TimeSpan.FromSeconds(10));
+
+        var outbound = Generate.Listener(mesh, proxy, "virtualOutbound");
+        var inbound = Generate.Listener(mesh, proxy, "virtualInbound");
+
+        Assert.Equal(tenSeconds, TcpProxyOf(outbound.FilterChains.Single(c => c.Name == "virtualOutbound-catchall-tcp")).IdleTimeout);
+        Assert.Null(TcpProxyOf(outbound.FilterChains.Single(c => c.Name == "virtualOutbound-blackhole")).IdleTimeout);
+        Assert.All(
+            inbound.FilterChains.Where(c => c.Filters.Any(f => f.Name == "envoy.filters.network.tcp_proxy") && c.Name != "virtualInbound-blackhole"),
+            chain => Assert.Equal(tenSeconds, TcpProxyOf(chain).IdleTimeout));
+    }
+
     private static ConnectionPoolSettings TcpPool(TimeSpan? idle, TimeSpan? max) =>
         new() { TcpIdleTimeout = idle, IdleTimeout = idle, MaxConnectionDuration = max };
 
