@@ -228,7 +228,15 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
             Subresource = path.Subresource,
             Body = body,
         };
-        var failure = Record(request);
+        // A watch that will be served is logged once its watcher is registered, so a test that saw the request can fail,
+        // drop or close that watch right away; every other request is logged on arrival.
+        var failure = TakeFailure(request);
+        var logWhenOpened = watch && failure is null;
+        if (!logWhenOpened)
+        {
+            Log(request);
+        }
+
         if (ResponseDelay > TimeSpan.Zero)
         {
             await Task.Delay(ResponseDelay, context.RequestAborted).ConfigureAwait(false);
@@ -240,15 +248,17 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
         }
         else
         {
-            await AnswerAsync(context, path, verb, resourceVersion, body).ConfigureAwait(false);
+            await AnswerAsync(context, path, verb, resourceVersion, body, logWhenOpened ? () => Log(request) : null).ConfigureAwait(false);
         }
     }
 
     /// <summary>Answers a request no fault was injected into: 404 for an unserved version, else by its verb.</summary>
-    private async Task AnswerAsync(HttpContext context, FakeResourcePath path, string verb, string resourceVersion, string? body)
+    /// <param name="watchOpened">For a watch, called once it is registered (or refused): when its request is logged.</param>
+    private async Task AnswerAsync(HttpContext context, FakeResourcePath path, string verb, string resourceVersion, string? body, Action? watchOpened)
     {
         if (!Discovery.Serves(path))
         {
+            watchOpened?.Invoke();
             await FakeApiResponses.WriteStatusAsync(context, 404, "NotFound", "the server could not find the requested resource").ConfigureAwait(false);
         }
         else if (verb == "list")
@@ -265,7 +275,7 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
         }
         else if (verb == "watch")
         {
-            await WatchAsync(context, path, resourceVersion).ConfigureAwait(false);
+            await WatchAsync(context, path, resourceVersion, watchOpened ?? (() => { })).ConfigureAwait(false);
         }
         else
         {
@@ -309,11 +319,25 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
     /// <summary>Logs the request and takes the failure injected for it, if any.</summary>
     private int? Record(FakeApiRequest request)
     {
+        Log(request);
+        return TakeFailure(request);
+    }
+
+    private void Log(FakeApiRequest request)
+    {
         lock (gate)
         {
             requests.Add(request);
             requestArrived.TrySetResult();
             requestArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    /// <summary>The failure injected for the request, if any (a queued one is used up).</summary>
+    private int? TakeFailure(FakeApiRequest request)
+    {
+        lock (gate)
+        {
             if (failureRules.FirstOrDefault(r => r.Match(request)) is { Match: not null } rule)
             {
                 return rule.Status;
@@ -330,9 +354,10 @@ public sealed class FakeKubernetesApiServer : IAsyncDisposable
         }
     }
 
-    private async Task WatchAsync(HttpContext context, FakeResourcePath path, string resourceVersion)
+    private async Task WatchAsync(HttpContext context, FakeResourcePath path, string resourceVersion, Action opened)
     {
         var watcher = Store.Watch(path, resourceVersion, FakeApiResponses.Flag(context.Request, "allowWatchBookmarks"));
+        opened();
         if (watcher is null)
         {
             var message = $"too old resource version: {resourceVersion} ({Store.ResourceVersion})";
