@@ -6,7 +6,6 @@ using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
 using Envoy.Config.Core.V3;
 using Envoy.Extensions.TransportSockets.Tls.V3;
-using Envoy.Type.Matcher.V3;
 
 /// <summary>
 /// Client TLS of an outbound cluster (<c>cluster_tls.go</c>: <c>buildUpstreamTLSSettings</c>,
@@ -113,7 +112,7 @@ internal static class UpstreamTlsBuilder
             var root = tls.CaCertificates.Length > 0 ? tls.CaCertificates : SystemRoots;
             common.CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
             {
-                DefaultValidationContext = DefaultValidationContext(tls),
+                DefaultValidationContext = PeerCertificateValidation.For(tls.SubjectAltNames, tls.CaCrl),
                 ValidationContextSdsSecretConfig = AgentSdsSecretConfig.For($"file-root:{root}", sdsCluster),
             };
         }
@@ -126,22 +125,6 @@ internal static class UpstreamTlsBuilder
     {
         parameters.EcdhCurves.AddRange(defaults.EcdhCurves);
         parameters.CipherSuites.AddRange(defaults.CipherSuites);
-    }
-
-    private static CertificateValidationContext DefaultValidationContext(ClientTlsSettings tls)
-    {
-        var validation = new CertificateValidationContext();
-
-        // istiod still writes the deprecated untyped matchers here (util.StringToExactMatch); Envoy accepts them.
-#pragma warning disable CS0612, CS0618
-        validation.MatchSubjectAltNames.AddRange(tls.SubjectAltNames.Select(san => new StringMatcher { Exact = san }));
-#pragma warning restore CS0612, CS0618
-        if (tls.CaCrl.Length > 0)
-        {
-            validation.Crl = new DataSource { Filename = tls.CaCrl };
-        }
-
-        return validation;
     }
 
     /// <summary>

@@ -4,9 +4,9 @@ using ControlPlane.Model.Config.Gateways;
 using ControlPlane.Model.Mesh;
 using ControlPlane.Model.Proxies;
 using ControlPlane.Xds.Generation.Clusters;
+using ControlPlane.Xds.Generation.Common;
 using Envoy.Config.Core.V3;
 using Envoy.Extensions.TransportSockets.Tls.V3;
-using Envoy.Type.Matcher.V3;
 
 /// <summary>
 /// istiod's <c>buildGatewayListenerTLSContext</c> / <c>BuildListenerTLSContext</c> for SIMPLE, MUTUAL and OPTIONAL_MUTUAL
@@ -44,7 +44,7 @@ internal static class GatewayDownstreamTlsBuilder
         {
             common.CombinedValidationContext = new CommonTlsContext.Types.CombinedCertificateValidationContext
             {
-                DefaultValidationContext = ClientValidation(tls),
+                DefaultValidationContext = PeerCertificateValidation.For(tls.SubjectAltNames, tls.CaCrl),
                 ValidationContextSdsSecretConfig = AgentSdsSecretConfig.For($"file-root:{tls.CaCertificates}", sdsCluster),
             };
         }
@@ -56,22 +56,6 @@ internal static class GatewayDownstreamTlsBuilder
             CommonTlsContext = common,
             RequireClientCertificate = tls.Mode == GatewayTlsMode.Mutual,
         };
-    }
-
-    private static CertificateValidationContext ClientValidation(GatewayTlsSettings tls)
-    {
-        var validation = new CertificateValidationContext();
-
-        // istiod still writes the deprecated untyped matchers here (util.StringToExactMatch); Envoy accepts them.
-#pragma warning disable CS0612, CS0618
-        validation.MatchSubjectAltNames.AddRange(tls.SubjectAltNames.Select(san => new StringMatcher { Exact = san }));
-#pragma warning restore CS0612, CS0618
-        if (tls.CaCrl.Length > 0)
-        {
-            validation.Crl = new DataSource { Filename = tls.CaCrl };
-        }
-
-        return validation;
     }
 
     /// <summary><c>applyDownstreamTLSDefaults</c>: mesh-wide curves and cipher suites, which the server's suites replace.</summary>
