@@ -19,7 +19,6 @@ internal static class ConnectionPoolConverter
     {
         var tcp = pool.Object("tcp");
         var http = pool.Object("http");
-        var tcpIdle = tcp?.Duration("idleTimeout");
         var h2Upgrade = http?.Enum("h2UpgradePolicy", H2UpgradePolicies) ?? H2UpgradePolicy.Default;
         var useClientProtocol = http?.Bool("useClientProtocol") ?? false;
         if (h2Upgrade == H2UpgradePolicy.Upgrade && useClientProtocol)
@@ -36,9 +35,8 @@ internal static class ConnectionPoolConverter
             MaxRequestsPerConnection = http?.Int("maxRequestsPerConnection", 0),
             MaxRetries = http?.Int("maxRetries", 0),
 
-            // istiod falls back to the tcp idle timeout when http sets none.
-            IdleTimeout = http?.Duration("idleTimeout") ?? tcpIdle,
-            TcpIdleTimeout = tcpIdle,
+            HttpIdleTimeout = http?.Duration("idleTimeout"),
+            TcpIdleTimeout = tcp?.Duration("idleTimeout"),
             TcpKeepalive = tcp?.Object("tcpKeepalive") is { } keepalive ? ConvertKeepalive(keepalive) : null,
             MaxConnectionDuration = tcp is null ? null : IstioDurationRules.Read(tcp, "maxConnectionDuration"),
             H2UpgradePolicy = h2Upgrade,

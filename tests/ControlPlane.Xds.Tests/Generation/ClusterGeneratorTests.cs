@@ -112,7 +112,7 @@ public sealed class ClusterGeneratorTests
                 Http2MaxRequests = 20,
                 MaxRetries = 5,
                 MaxRequestsPerConnection = 1,
-                IdleTimeout = TimeSpan.FromMinutes(1),
+                HttpIdleTimeout = TimeSpan.FromMinutes(1),
             },
             OutlierDetection = new OutlierDetectionSettings
             {

@@ -15,11 +15,14 @@ public sealed record ConnectionPoolSettings
 
     public int? MaxRetries { get; init; }
 
-    /// <summary>HTTP idle timeout: <c>http.idleTimeout</c>, falling back to <c>tcp.idleTimeout</c> as istiod does for clusters.</summary>
-    public TimeSpan? IdleTimeout { get; init; }
+    /// <summary><c>http.idleTimeout</c>.</summary>
+    public TimeSpan? HttpIdleTimeout { get; init; }
 
-    /// <summary><c>tcp.idleTimeout</c> alone: outbound tcp_proxy filters read only this one.</summary>
+    /// <summary><c>tcp.idleTimeout</c>: outbound tcp_proxy filters read only this one.</summary>
     public TimeSpan? TcpIdleTimeout { get; init; }
+
+    /// <summary>A cluster's idle timeout: the HTTP one, falling back to the TCP one as istiod does.</summary>
+    public TimeSpan? IdleTimeout => HttpIdleTimeout ?? TcpIdleTimeout;
 
     public TcpKeepaliveSettings? TcpKeepalive { get; init; }
 

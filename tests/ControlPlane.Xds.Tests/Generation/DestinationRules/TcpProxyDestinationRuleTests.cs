@@ -64,7 +64,7 @@ public sealed class TcpProxyDestinationRuleTests
     [Fact]
     public void The_http_idle_timeout_does_not_reach_the_tcp_proxy()
     {
-        var rule = RuleWith(new TrafficPolicy { ConnectionPool = new ConnectionPoolSettings { IdleTimeout = Idle } });
+        var rule = RuleWith(new TrafficPolicy { ConnectionPool = new ConnectionPoolSettings { HttpIdleTimeout = Idle } });
 
         Assert.Null(TcpProxyOf(Mysql(rule)).IdleTimeout);
     }
@@ -170,7 +170,7 @@ public sealed class TcpProxyDestinationRuleTests
     }
 
     private static ConnectionPoolSettings TcpPool(TimeSpan? idle, TimeSpan? max) =>
-        new() { TcpIdleTimeout = idle, IdleTimeout = idle, MaxConnectionDuration = max };
+        new() { TcpIdleTimeout = idle, MaxConnectionDuration = max };
 
     private static LoadBalancerSettings SourceIpHash() =>
         new(SimpleLoadBalancer.Unspecified) { ConsistentHash = new ConsistentHashSettings { UseSourceIp = true } };
