@@ -16,8 +16,6 @@ using Envoy.Config.Core.V3;
 /// </summary>
 internal sealed record InboundEndpoint(string Address, int Port)
 {
-    public const string UnixPrefix = "unix://";
-
     private const string LoopbackIpv6 = "::1";
 
     /// <summary>
@@ -31,10 +29,7 @@ internal sealed record InboundEndpoint(string Address, int Port)
     /// </summary>
     public static InboundEndpoint Loopback(Proxy proxy, int port) => new(OnlyIpv6(proxy) ? LoopbackIpv6 : EnvoyNames.LocalhostIpv4, port);
 
-    /// <summary><c>util.BuildAddress</c>: a socket address, or a pipe for Unix domain sockets (which have no port).</summary>
-    public Address ToEnvoyAddress() => Address.StartsWith(UnixPrefix, StringComparison.Ordinal)
-        ? new Address { Pipe = new Pipe { Path = Address[UnixPrefix.Length..] } }
-        : EnvoyProto.SocketAddress(Address, Port);
+    public Address ToEnvoyAddress() => EnvoyProto.BuildAddress(Address, Port);
 
     /// <summary>
     /// False when <paramref name="defaultEndpoint"/> cannot be parsed (istiod then builds no cluster for the entry;
@@ -49,7 +44,7 @@ internal sealed record InboundEndpoint(string Address, int Port)
             return true;
         }
 
-        if (defaultEndpoint.StartsWith(UnixPrefix, StringComparison.Ordinal))
+        if (defaultEndpoint.StartsWith(EnvoyProto.UnixAddressPrefix, StringComparison.Ordinal))
         {
             endpoint = new InboundEndpoint(defaultEndpoint, 0);
             return true;

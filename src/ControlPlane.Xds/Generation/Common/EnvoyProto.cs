@@ -27,7 +27,15 @@ internal static class EnvoyProto
 
     public static Duration Zero() => new();
 
-    /// <summary><c>util.BuildAddress</c>: a TCP socket address (Envoy accepts host names too, for DNS clusters).</summary>
+    /// <summary>The prefix of Unix domain socket addresses: Sidecar binds, endpoints and the route names of socket listeners.</summary>
+    public const string UnixAddressPrefix = "unix://";
+
+    /// <summary><c>util.BuildAddress</c>: a pipe for <c>unix://path</c> (a Unix domain socket has no port), else a socket address.</summary>
+    public static Address BuildAddress(string address, int port) => address.StartsWith(UnixAddressPrefix, StringComparison.Ordinal)
+        ? new Address { Pipe = new Pipe { Path = address[UnixAddressPrefix.Length..] } }
+        : SocketAddress(address, port);
+
+    /// <summary>A TCP socket address (Envoy accepts host names too, for DNS clusters).</summary>
     public static Address SocketAddress(string address, int port) => new()
     {
         SocketAddress = new Envoy.Config.Core.V3.SocketAddress { Address = address, PortValue = (uint)port },

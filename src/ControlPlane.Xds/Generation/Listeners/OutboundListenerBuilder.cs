@@ -118,7 +118,7 @@ internal static class OutboundListenerBuilder
     {
         var bindToPort = Interception.IsNone(context.Proxy)
             || listener?.CaptureMode == CaptureMode.None
-            || (listener?.Bind.StartsWith(ListenerAddress.UnixPrefix, StringComparison.Ordinal) ?? false);
+            || (listener?.Bind.StartsWith(EnvoyProto.UnixAddressPrefix, StringComparison.Ordinal) ?? false);
         var bind = listener is { Bind.Length: > 0 } ? listener.Bind : bindToPort ? EnvoyNames.LocalhostIpv4 : "";
         return (bind, bindToPort);
     }

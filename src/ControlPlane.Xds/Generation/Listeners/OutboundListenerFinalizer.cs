@@ -18,7 +18,7 @@ internal static class OutboundListenerFinalizer
         var listener = new Listener
         {
             Name = name,
-            Address = ListenerAddress.Build(entry.Bind, entry.Port),
+            Address = EnvoyProto.BuildAddress(entry.Bind, entry.Port),
             TrafficDirection = TrafficDirection.Outbound,
             ContinueOnListenerFiltersTimeout = true,
         };

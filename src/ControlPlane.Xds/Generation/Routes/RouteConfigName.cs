@@ -1,6 +1,7 @@
 namespace ControlPlane.Xds.Generation.Routes;
 
 using System.Globalization;
+using ControlPlane.Xds.Generation.Common;
 
 /// <summary>
 /// <c>extractListenerPort</c>: outbound RDS names are <c>"&lt;port&gt;"</c> (shared per port),
@@ -9,14 +10,12 @@ using System.Globalization;
 /// </summary>
 internal static class RouteConfigName
 {
-    public const string UnixAddressPrefix = "unix://";
-
     public static bool TryParse(string name, out int port, out bool sniffed, out string host)
     {
-        if (name.StartsWith(UnixAddressPrefix, StringComparison.Ordinal))
+        if (name.StartsWith(EnvoyProto.UnixAddressPrefix, StringComparison.Ordinal))
         {
             (port, sniffed, host) = (0, false, "");
-            return name.Length > UnixAddressPrefix.Length;
+            return name.Length > EnvoyProto.UnixAddressPrefix.Length;
         }
 
         var colon = name.LastIndexOf(':');
