@@ -19,6 +19,7 @@ internal sealed class LoadTestRun(LoadTestArguments args, TextWriter progress)
 {
     private readonly Dictionary<string, double> phases = [];
     private readonly Dictionary<string, double> cpuByScenario = [];
+    private readonly Dictionary<string, GarbageCollection> gcByScenario = [];
 
     public async Task<LoadTestReport> RunAsync()
     {
@@ -46,6 +47,7 @@ internal sealed class LoadTestRun(LoadTestArguments args, TextWriter progress)
             Machine = Machine(),
             PhasesMs = phases,
             ControlPlaneCpuSecondsByScenario = cpuByScenario,
+            ControlPlaneGcByScenario = gcByScenario,
             ServerBreakdown = breakdown,
         };
     }
@@ -109,8 +111,10 @@ internal sealed class LoadTestRun(LoadTestArguments args, TextWriter progress)
     {
         var (before, _, _) = await PushStatusReader.ReadAsync(target.MonitoringAddress, long.MaxValue).ConfigureAwait(false);
         var cpuBefore = (await target.UsageAsync().ConfigureAwait(false)).CpuSeconds;
+        var gcBefore = await GarbageCollection.ReadAsync(target.MonitoringAddress).ConfigureAwait(false);
         var result = await Phase(name, run()).ConfigureAwait(false);
         cpuByScenario[name] = Math.Round((await target.UsageAsync().ConfigureAwait(false)).CpuSeconds - cpuBefore, 3);
+        gcByScenario[name] = (await GarbageCollection.ReadAsync(target.MonitoringAddress).ConfigureAwait(false)).Since(gcBefore);
         var (_, pushes, selected) = await PushStatusReader.ReadAsync(target.MonitoringAddress, before).ConfigureAwait(false);
         return result with { ServerPushes = pushes, ServerProxiesSelected = selected };
     }

@@ -18,6 +18,7 @@ internal static class MonitoringEndpoints
             SuppressEventCounters = true,
             SuppressMeters = true,
         });
+        RuntimeGcMetrics.Register(Metrics.DefaultRegistry);
         app.MapMetrics("/metrics");
         app.MapGet("/debug/syncz", SynczEndpoint.Handle);
         app.MapGet("/debug/config_dump", ConfigDumpEndpoint.Handle);

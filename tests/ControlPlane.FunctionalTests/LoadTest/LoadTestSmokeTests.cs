@@ -55,6 +55,8 @@ public sealed class LoadTestSmokeTests
         Assert.True(report.Floor.Ratio > 0);
         Assert.True(report.ControlPlane.CpuSeconds > 0);
         Assert.True(report.ControlPlane.PeakRssMb > 0);
+        Assert.NotNull(report.ControlPlaneGcByScenario);
+        Assert.True(report.ControlPlaneGcByScenario["connect"].AllocatedMb > 0, "the connect scenario allocated nothing");
     }
 
     [Fact]

@@ -94,6 +94,23 @@ public sealed class MonitoringEndpointTests
         Assert.DoesNotContain("pilot_xds_pushes_total", metrics, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metrics_say_how_long_the_collector_paused_the_process_and_how_much_was_allocated()
+    {
+        await using var mesh = await SampleMesh.StartAsync();
+
+        var metrics = await mesh.Http.GetStringAsync("/metrics");
+
+        Assert.True(Value(metrics, "dotnet_gc_allocated_bytes_total") > 0, metrics);
+        Assert.True(Value(metrics, "dotnet_gc_pause_seconds_total") >= 0, metrics);
+    }
+
+    private static double Value(string metrics, string series)
+    {
+        var line = metrics.Split('\n').Single(l => l.StartsWith(series + " ", StringComparison.Ordinal));
+        return double.Parse(line[(series.Length + 1)..], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     private static async Task<JsonElement> WaitForAsync(SampleMesh mesh, Func<Task<JsonElement>> probe)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));

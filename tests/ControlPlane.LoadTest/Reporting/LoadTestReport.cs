@@ -32,6 +32,9 @@ internal sealed record LoadTestReport
     /// <summary>The control plane's CPU seconds spent during each scenario (settling included).</summary>
     public IReadOnlyDictionary<string, double>? ControlPlaneCpuSecondsByScenario { get; init; }
 
+    /// <summary>The control plane's collector pause, allocation and collections during each scenario.</summary>
+    public IReadOnlyDictionary<string, GarbageCollection>? ControlPlaneGcByScenario { get; init; }
+
     public IReadOnlyDictionary<string, double>? ServerBreakdown { get; init; }
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
