@@ -3,11 +3,12 @@ namespace ControlPlane.Xds.Generation.Caching;
 using ControlPlane.Xds.Generation.Clusters;
 using ControlPlane.Xds.Generation.Endpoints;
 using ControlPlane.Xds.Generation.Gateways;
+using ControlPlane.Xds.Generation.Routes;
 
 /// <summary>
 /// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c> and
-/// <c>eds</c> caches; gateway clusters apart, being built differently). Listeners and route configurations are assembled per proxy from its whole scope, so they are not
-/// cached whole. One instance per server; <see cref="Disabled"/> builds everything every time.
+/// <c>eds</c> caches; gateway clusters apart, being built differently), and the default virtual hosts that route
+/// configurations share. One instance per server; <see cref="Disabled"/> builds everything every time.
 /// </summary>
 internal sealed class ResourceCaches
 {
@@ -16,6 +17,7 @@ internal sealed class ResourceCaches
         OutboundClusters = new ResourceCache<OutboundClusterInputs>("cds", options, time, metrics);
         Endpoints = new ResourceCache<EndpointInputs>("eds", options, time, metrics);
         GatewayClusters = new ResourceCache<GatewayClusterInputs>("cds", options, time, metrics);
+        DefaultVirtualHosts = new ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost>("rds", options, time, metrics);
     }
 
     public static ResourceCaches Disabled { get; } = new(ResourceCacheOptions.Disabled, TimeProvider.System, IResourceCacheMetrics.None);
@@ -29,5 +31,8 @@ internal sealed class ResourceCaches
     /// <summary>Every outbound cluster of one service as a gateway gets them, by <see cref="GatewayClusterInputs"/>.</summary>
     public ResourceCache<GatewayClusterInputs> GatewayClusters { get; }
 
-    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count;
+    /// <summary>The virtual host of a service port without a VirtualService, by <see cref="DefaultVirtualHostInputs"/>.</summary>
+    public ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost> DefaultVirtualHosts { get; }
+
+    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count + DefaultVirtualHosts.Count;
 }
