@@ -65,7 +65,7 @@ internal static class PushTargetSelector
 
         foreach (var name in eds.Names)
         {
-            if (EdsClusterName.TryGetHost(name, out var host) && hosts.Contains(host))
+            if (EdsClusterName.HostIn(name, hosts))
             {
                 return true;
             }

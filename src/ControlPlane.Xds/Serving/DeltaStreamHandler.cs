@@ -59,7 +59,7 @@ internal sealed class DeltaStreamHandler(
             }
 
             var sendPlan = type.OnlyHosts is { } hosts && !subscription.Wildcard
-                ? DeltaSendPlan.Only([.. subscription.Names.Where(n => EdsClusterName.TryGetHost(n, out var h) && hosts.Contains(h))])
+                ? DeltaSendPlan.Only([.. subscription.Names.Where(n => EdsClusterName.HostIn(n, hosts))])
                 : DeltaSendPlan.Whole;
             var sent = await responder.SendAsync(connection, subscription, context, writer, sendPlan, cancellationToken).ConfigureAwait(false);
             if (type.TypeUrl == TypeUrls.Cluster)

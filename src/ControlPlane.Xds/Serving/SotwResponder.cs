@@ -97,5 +97,5 @@ internal sealed class SotwResponder(ResourceSource resources, VersionSource vers
     }
 
     private static bool OfHosts(string clusterName, IReadOnlySet<string> hosts) =>
-        EdsClusterName.TryGetHost(clusterName, out var host) && hosts.Contains(host);
+        EdsClusterName.HostIn(clusterName, hosts);
 }

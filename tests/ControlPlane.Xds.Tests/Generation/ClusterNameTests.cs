@@ -28,5 +28,8 @@ public sealed class ClusterNameTests
     [InlineData("outbound|x||host")]
     [InlineData("sideways|80||host")]
     [InlineData("outbound|80|host")]
+    [InlineData("outbound|80||a.example.com|extra")]
+    [InlineData("outbound_.80_.v1")]
+    [InlineData("outbound|+80||host")]
     public void Rejects_other_names(string name) => Assert.False(ClusterName.TryParse(name, out _));
 }

@@ -24,31 +24,34 @@ internal static class ClusterName
     public static bool TryParse(string name, out ParsedClusterName parsed)
     {
         parsed = default!;
-        string[] parts;
-        if (name.StartsWith("outbound_.", StringComparison.Ordinal) || name.StartsWith("inbound_.", StringComparison.Ordinal))
-        {
-            parts = name.Split("_.", 4);
-        }
-        else
-        {
-            parts = name.Split('|');
-            if (parts.Length != 4)
-            {
-                return false;
-            }
-        }
+        var span = name.AsSpan();
 
-        if (parts.Length != 4
-            || (parts[0] != OutboundDirection && parts[0] != InboundDirection)
-            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
+        // Parsed in place: EDS resolves every requested name, so only the parts kept are allocated.
+        Span<Range> parts = stackalloc Range[5];
+        var count = span.StartsWith("outbound_.", StringComparison.Ordinal) || span.StartsWith("inbound_.", StringComparison.Ordinal)
+            ? span.Split(parts[..4], "_.")
+            : span.Split(parts, '|');
+        if (count != 4 || !int.TryParse(span[parts[1]], NumberStyles.None, CultureInfo.InvariantCulture, out var port))
         {
             return false;
         }
 
-        parsed = new ParsedClusterName(parts[0], port, parts[2], parts[3]);
+        var direction = span[parts[0]] switch
+        {
+            OutboundDirection => OutboundDirection,
+            InboundDirection => InboundDirection,
+            _ => null,
+        };
+        if (direction is null)
+        {
+            return false;
+        }
+
+        var subset = span[parts[2]];
+        parsed = new ParsedClusterName(direction, port, subset.IsEmpty ? "" : subset.ToString(), span[parts[3]].ToString());
         return true;
     }
 
     /// <summary><c>IsValidSubsetKey</c>: used for route decorators, which name the host only for well-formed cluster names.</summary>
-    public static bool IsSubsetKey(string name) => name.Split('|').Length == 4;
+    public static bool IsSubsetKey(string name) => name.AsSpan().Count('|') == 3;
 }
