@@ -131,8 +131,8 @@ internal static class OutboundClusterBuilder
         var rule = inputs.Rule;
         var labels = subset is { Labels.Count: > 0 } ? subset.Labels : null;
         var selected = EndpointSelection.Select(inputs.InlineEndpoints.IsDefault ? [] : inputs.InlineEndpoints, service, port, labels, requireIpAddress: false);
-        return LocalityEndpointsBuilder.Build(selected, e => LbEndpointBuilder.Build(
-            e, service, EndpointMutualTls.IsEnabled(e, rule, subset?.Name ?? "", port.Port), inputs.ClusterId));
+        var endpoints = new LbEndpointBuilder(service, inputs.ClusterId);
+        return LocalityEndpointsBuilder.Build(selected, e => endpoints.Build(e, EndpointMutualTls.IsEnabled(e, rule, subset?.Name ?? "", port.Port)));
     }
 
     /// <summary>EDS config, metadata exchange, and the <c>istio</c> metadata istioctl reads (rule path, subset, external).</summary>

@@ -39,9 +39,10 @@ internal sealed class EndpointGenerator : IResourceGenerator
         var assignment = new ClusterLoadAssignment { ClusterName = inputs.ClusterName };
         var rule = inputs.Rule;
         var selected = EndpointSelection.Select(inputs.Endpoints, inputs.Service, inputs.Port, inputs.SubsetLabels, requireIpAddress: true);
+        var endpoints = new LbEndpointBuilder(inputs.Service, inputs.ClusterId);
         assignment.Endpoints.AddRange(LocalityEndpointsBuilder.Build(
             selected,
-            e => LbEndpointBuilder.Build(e, inputs.Service, EndpointMutualTls.IsEnabled(e, rule, inputs.Subset, inputs.Port.Port), inputs.ClusterId),
+            e => endpoints.Build(e, EndpointMutualTls.IsEnabled(e, rule, inputs.Subset, inputs.Port.Port)),
             out var groupEndpoints));
         if (inputs.LocalityLb is { } locality && assignment.Endpoints.Count > 0)
         {

@@ -9,33 +9,50 @@ using EnvoyEndpoint = Envoy.Config.Endpoint.V3.Endpoint;
 using Endpoint = ControlPlane.Model.Services.Endpoint;
 
 /// <summary>
-/// One <c>LbEndpoint</c> as <c>buildEnvoyLbEndpoint</c> writes it: address, health, weight and the metadata the sidecar
-/// depends on: <c>envoy.transport_socket_match.tlsMode</c> (selects the mTLS transport socket) and <c>istio.workload</c>
-/// (peer labels for telemetry when the peer cannot exchange metadata).
+/// The <c>LbEndpoint</c>s of one assignment as <c>buildEnvoyLbEndpoint</c> writes them: address, health, weight and the
+/// metadata the sidecar depends on: <c>envoy.transport_socket_match.tlsMode</c> (selects the mTLS transport socket) and
+/// <c>istio.workload</c> (peer labels for telemetry when the peer cannot exchange metadata). Endpoints of one workload
+/// carry the same metadata, so they share one instance: metadata maps were most of what an endpoint cost to build.
 /// </summary>
-internal static class LbEndpointBuilder
+internal sealed class LbEndpointBuilder(Service service, string clusterId)
 {
-    public static LbEndpoint Build(Endpoint endpoint, Service service, bool mutualTls, string clusterId)
-    {
-        var result = new LbEndpoint
-        {
-            Endpoint = new EnvoyEndpoint { Address = EnvoyProto.SocketAddress(endpoint.Address, endpoint.Port) },
-            HealthStatus = endpoint.Health == Model.Services.HealthStatus.Draining
-                ? Envoy.Config.Core.V3.HealthStatus.Draining
-                : Envoy.Config.Core.V3.HealthStatus.Healthy,
-            LoadBalancingWeight = (uint)Math.Max(1, endpoint.Weight),
-            Metadata = new Metadata(),
-        };
+    private static readonly Struct IstioTlsMode = TlsModeStruct();
 
-        if (mutualTls)
+    private readonly Dictionary<(string Workload, bool MutualTls), Metadata> metadata = [];
+
+    public LbEndpoint Build(Endpoint endpoint, bool mutualTls) => new()
+    {
+        Endpoint = new EnvoyEndpoint { Address = EnvoyProto.SocketAddress(endpoint.Address, endpoint.Port) },
+        HealthStatus = endpoint.Health == Model.Services.HealthStatus.Draining
+            ? Envoy.Config.Core.V3.HealthStatus.Draining
+            : Envoy.Config.Core.V3.HealthStatus.Healthy,
+        LoadBalancingWeight = (uint)Math.Max(1, endpoint.Weight),
+        Metadata = MetadataFor(WorkloadTelemetry(endpoint, service, clusterId), mutualTls),
+    };
+
+    private Metadata MetadataFor(string workload, bool mutualTls)
+    {
+        if (metadata.TryGetValue((workload, mutualTls), out var shared))
         {
-            var tlsMode = new Struct();
-            tlsMode.Fields["tlsMode"] = Value.ForString("istio");
-            result.Metadata.FilterMetadata[IstioMetadata.TransportSocketMatchKey] = tlsMode;
+            return shared;
         }
 
-        IstioMetadata.Set(IstioMetadata.IstioStruct(result.Metadata), "workload", Value.ForString(WorkloadTelemetry(endpoint, service, clusterId)));
-        return result;
+        shared = new Metadata();
+        if (mutualTls)
+        {
+            shared.FilterMetadata[IstioMetadata.TransportSocketMatchKey] = IstioTlsMode;
+        }
+
+        IstioMetadata.Set(IstioMetadata.IstioStruct(shared), "workload", Value.ForString(workload));
+        metadata[(workload, mutualTls)] = shared;
+        return shared;
+    }
+
+    private static Struct TlsModeStruct()
+    {
+        var tlsMode = new Struct();
+        tlsMode.Fields["tlsMode"] = Value.ForString("istio");
+        return tlsMode;
     }
 
     /// <summary>

@@ -18,23 +18,27 @@ internal static class LocalityEndpointsBuilder
     public static List<LocalityLbEndpoints> Build(
         IEnumerable<Endpoint> endpoints, Func<Endpoint, LbEndpoint> toLbEndpoint, out IReadOnlyList<IReadOnlyList<Endpoint>> groupEndpoints)
     {
-        var groups = new SortedDictionary<string, (Model.Services.Locality Locality, List<LbEndpoint> Endpoints, List<Endpoint> Sources)>(StringComparer.Ordinal);
+        // Grouped by locality value and ordered by label once per group: the label string is not built per endpoint.
+        var byLocality = new Dictionary<Model.Services.Locality, (List<LbEndpoint> Endpoints, List<Endpoint> Sources)>();
         foreach (var endpoint in endpoints)
         {
-            var label = endpoint.Locality.ToString();
-            if (!groups.TryGetValue(label, out var group))
+            if (!byLocality.TryGetValue(endpoint.Locality, out var group))
             {
-                group = (endpoint.Locality, [], []);
-                groups[label] = group;
+                group = ([], []);
+                byLocality[endpoint.Locality] = group;
             }
 
             group.Endpoints.Add(toLbEndpoint(endpoint));
             group.Sources.Add(endpoint);
         }
 
-        groupEndpoints = [.. groups.Values.Select(g => (IReadOnlyList<Endpoint>)g.Sources)];
+        var groups = byLocality
+            .Select(g => (Locality: g.Key, g.Value.Endpoints, g.Value.Sources))
+            .OrderBy(g => g.Locality.ToString(), StringComparer.Ordinal)
+            .ToList();
+        groupEndpoints = [.. groups.Select(g => (IReadOnlyList<Endpoint>)g.Sources)];
         var result = new List<LocalityLbEndpoints>(groups.Count);
-        foreach (var (locality, lbEndpoints, _) in groups.Values)
+        foreach (var (locality, lbEndpoints, _) in groups)
         {
             var group = new LocalityLbEndpoints
             {
