@@ -50,7 +50,8 @@ internal static class SyntheticConfigs
                 Labels = FrozenDictionary.ToFrozenDictionary(
                     [new KeyValuePair<string, string>("app", $"svc-{service}"), new KeyValuePair<string, string>("version", version)],
                     StringComparer.Ordinal),
-                WorkloadName = $"svc-{service}-{k}",
+                // The owning Deployment, one per version, as Kubernetes endpoints name their workload (not the pod).
+                WorkloadName = $"svc-{service}-{version}",
                 Namespace = Namespace(spec, service),
             });
         }
