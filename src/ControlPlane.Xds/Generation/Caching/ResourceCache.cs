@@ -13,8 +13,9 @@ internal sealed class ResourceCache<TKey>(string type, ResourceCacheOptions opti
 
 /// <summary>
 /// Generated values (packed resources, or immutable parts that many resources share) by the complete inputs that
-/// produced them. The key is the builder's only argument (<see cref="GetOrBuild"/> takes a static function of the key), so nothing
-/// the output depends on can be missing from it; a change to any input is a different key, never a stale hit.
+/// produced them. The key is the builder's only argument (<see cref="GetOrBuild"/> takes a function of the key), so nothing
+/// the output depends on can be missing from it; a change to any input is a different key, never a stale hit. The one
+/// builder that also reads the generation context (route configurations) has a key that lists what it reads.
 /// Entries idle for longer than <see cref="ResourceCacheOptions.IdleTimeout"/> are dropped, and above
 /// <see cref="ResourceCacheOptions.Capacity"/> the least recently used tenth goes, so memory tracks the live mesh.
 /// Concurrent misses on one key build once. Thread-safe.

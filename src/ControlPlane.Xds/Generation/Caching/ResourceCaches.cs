@@ -7,8 +7,8 @@ using ControlPlane.Xds.Generation.Routes;
 
 /// <summary>
 /// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c> and
-/// <c>eds</c> caches; gateway clusters apart, being built differently), and the default virtual hosts that route
-/// configurations share. One instance per server; <see cref="Disabled"/> builds everything every time.
+/// <c>eds</c> caches; gateway clusters apart, being built differently), sidecar route configurations (istiod's <c>rds</c>
+/// cache), and the default virtual hosts that route configurations share. One instance per server; <see cref="Disabled"/> builds everything every time.
 /// </summary>
 internal sealed class ResourceCaches
 {
@@ -18,6 +18,7 @@ internal sealed class ResourceCaches
         Endpoints = new ResourceCache<EndpointInputs>("eds", options, time, metrics);
         GatewayClusters = new ResourceCache<GatewayClusterInputs>("cds", options, time, metrics);
         DefaultVirtualHosts = new ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost>("rds", options, time, metrics);
+        RouteConfigs = new ResourceCache<RouteConfigInputs>("rds", options, time, metrics);
     }
 
     public static ResourceCaches Disabled { get; } = new(ResourceCacheOptions.Disabled, TimeProvider.System, IResourceCacheMetrics.None);
@@ -34,5 +35,8 @@ internal sealed class ResourceCaches
     /// <summary>The virtual host of a service port without a VirtualService, by <see cref="DefaultVirtualHostInputs"/>.</summary>
     public ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost> DefaultVirtualHosts { get; }
 
-    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count + DefaultVirtualHosts.Count;
+    /// <summary>One sidecar route configuration, by <see cref="RouteConfigInputs"/>.</summary>
+    public ResourceCache<RouteConfigInputs> RouteConfigs { get; }
+
+    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count + DefaultVirtualHosts.Count + RouteConfigs.Count;
 }

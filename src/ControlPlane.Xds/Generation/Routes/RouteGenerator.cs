@@ -6,7 +6,8 @@ using ControlPlane.Xds.Generation.Common;
 
 /// <summary>
 /// RDS for Envoy sidecars (<c>BuildHTTPRoutes</c>, sidecar branch): one route configuration per requested name, always,
-/// since a listener waits for every RDS name it references.
+/// since a listener waits for every RDS name it references. Configurations come from the server's RDS cache, keyed by
+/// <see cref="RouteConfigInputs"/>, so proxies with the same inputs share one.
 /// </summary>
 internal sealed class RouteGenerator : IResourceGenerator
 {
@@ -16,10 +17,15 @@ internal sealed class RouteGenerator : IResourceGenerator
 
     public GeneratedResources Generate(GenerationContext context)
     {
-        var resources = context.Watched.Names
-            .Order(StringComparer.Ordinal)
-            .Select(name => new NamedResource(name, EnvoyProto.Pack(OutboundRouteConfigBuilder.Build(context, name))))
-            .ToImmutableArray();
-        return new GeneratedResources(resources);
+        var resources = ImmutableArray.CreateBuilder<NamedResource>(context.Watched.Names.Count);
+        foreach (var name in context.Watched.Names.Order(StringComparer.Ordinal))
+        {
+            // The builder reads the context only where RouteConfigInputs says it does.
+            resources.Add(context.Caches.RouteConfigs.GetOrBuild(
+                RouteConfigInputs.From(context, name),
+                _ => [new NamedResource(name, EnvoyProto.Pack(OutboundRouteConfigBuilder.Build(context, name)))])[0]);
+        }
+
+        return new GeneratedResources(resources.MoveToImmutable());
     }
 }
