@@ -52,6 +52,7 @@ internal sealed record LoadTestArguments
                 "--endpoints" => result with { Mesh = result.Mesh with { Endpoints = Int() } },
                 "--clients" => result with { Mesh = result.Mesh with { Clients = Int() } },
                 "--deps" => result with { Mesh = result.Mesh with { Dependencies = Int() } },
+                "--replicas" => result with { Mesh = result.Mesh with { Replicas = Int() } },
                 "--namespaces" => result with { Mesh = result.Mesh with { Namespaces = Int() } },
                 "--routed-every" => result with { Mesh = result.Mesh with { RoutedEvery = Int() } },
                 "--seed" => result with { Mesh = result.Mesh with { Seed = Int() } },
@@ -83,6 +84,7 @@ internal sealed record LoadTestArguments
     [
         "serve", "--services", Text(spec.Services), "--endpoints", Text(spec.Endpoints), "--clients", Text(spec.Clients),
         "--deps", Text(spec.Dependencies), "--namespaces", Text(spec.Namespaces), "--routed-every", Text(spec.RoutedEvery),
+        "--replicas", Text(spec.Replicas),
         "--seed", Text(spec.Seed),
     ];
 

@@ -138,7 +138,8 @@ internal sealed class LoadTestRun(LoadTestArguments args, TextWriter progress)
             ["services"] = spec.Services, ["namespaces"] = spec.Namespaces, ["endpoints"] = spec.Endpoints,
             ["total_endpoints"] = (long)spec.Services * spec.Endpoints, ["clients"] = spec.Clients, ["deps"] = spec.Dependencies,
             ["connections"] = args.EffectiveConnections, ["virtual_services"] = routed, ["destination_rules"] = routed,
-            ["sidecars"] = spec.Clients, ["churn_rate"] = args.ChurnRate, ["churn_seconds"] = args.ChurnSeconds, ["seed"] = spec.Seed,
+            ["sidecars"] = mesh.Clients.Select(c => c.Workload).Distinct().Count(), ["replicas"] = spec.Replicas,
+            ["churn_rate"] = args.ChurnRate, ["churn_seconds"] = args.ChurnSeconds, ["seed"] = spec.Seed,
         };
     }
 

@@ -96,7 +96,7 @@ internal static class SyntheticConfigs
     /// <summary>A Sidecar selecting exactly one client workload and listing its dependencies as <c>ns/host</c>.</summary>
     public static Sidecar Sidecar(SyntheticMeshSpec spec, SyntheticClient client) => new()
     {
-        Meta = new ConfigMeta { Name = client.Pod, Namespace = client.Namespace, CreationTimestamp = Epoch },
+        Meta = new ConfigMeta { Name = client.Workload, Namespace = client.Namespace, CreationTimestamp = Epoch },
         WorkloadSelector = new WorkloadSelector(client.Labels),
         Egress = [new SidecarEgressListener([.. client.Dependencies.Select(d => $"{Namespace(spec, d)}/{Hostname(spec, d)}")])],
     };

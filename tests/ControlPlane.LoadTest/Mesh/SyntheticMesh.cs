@@ -38,20 +38,34 @@ internal sealed class SyntheticMesh
     public static SyntheticMesh Create(SyntheticMeshSpec spec)
     {
         var clients = ImmutableArray.CreateBuilder<SyntheticClient>(spec.Clients);
+        ImmutableArray<int> picked = [];
         for (var j = 0; j < spec.Clients; j++)
         {
-            // Each client draws its own dependencies from its own seeded generator: adding clients never reshuffles others.
-            var random = new Random(spec.Seed + j);
-            var picked = new SortedSet<int>();
-            while (picked.Count < spec.Dependencies)
+            var workload = j / spec.Replicas;
+            var replica = j % spec.Replicas;
+            if (replica == 0)
             {
-                picked.Add(random.Next(spec.Services));
+                // Each workload draws its own dependencies from its own seeded generator: adding clients never reshuffles others.
+                picked = Dependencies(spec, new Random(spec.Seed + workload));
             }
 
-            clients.Add(new SyntheticClient(j, $"client-{j}", $"ns-{j % spec.Namespaces}", SyntheticConfigs.Address(10, 128, j + 1), [.. picked]));
+            var name = $"client-{workload}";
+            var pod = spec.Replicas == 1 ? name : $"{name}-{replica}";
+            clients.Add(new SyntheticClient(j, name, pod, $"ns-{workload % spec.Namespaces}", SyntheticConfigs.Address(10, 128, j + 1), picked));
         }
 
         return new SyntheticMesh(spec, clients.MoveToImmutable());
+    }
+
+    private static ImmutableArray<int> Dependencies(SyntheticMeshSpec spec, Random random)
+    {
+        var picked = new SortedSet<int>();
+        while (picked.Count < spec.Dependencies)
+        {
+            picked.Add(random.Next(spec.Services));
+        }
+
+        return [.. picked];
     }
 
     /// <summary>The clients whose Sidecar lists the service (so its clusters, endpoints and routes are theirs).</summary>
@@ -72,7 +86,7 @@ internal sealed class SyntheticMesh
             [
                 .. routed.Select(i => (IstioConfig)SyntheticConfigs.VirtualService(Spec, i, 0)),
                 .. routed.Select(i => (IstioConfig)SyntheticConfigs.DestinationRule(Spec, i)),
-                .. Clients.Select(c => (IstioConfig)SyntheticConfigs.Sidecar(Spec, c)),
+                .. Clients.DistinctBy(c => c.Workload).Select(c => (IstioConfig)SyntheticConfigs.Sidecar(Spec, c)),
             ],
         };
     }
