@@ -1,6 +1,5 @@
 namespace ControlPlane.Model.Scoping;
 
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ControlPlane.Model.Config;
 using ControlPlane.Model.Config.Sidecars;
@@ -10,7 +9,8 @@ using ControlPlane.Model.Services;
 /// <summary>
 /// What proxies under one Sidecar (or a namespace with none) can see: services, VirtualServices, the DestinationRule of
 /// each service, and the config keys it depends on. Built once per push context per Sidecar / namespace and shared by every
-/// proxy it applies to. Immutable.
+/// proxy it applies to. Immutable. Its sets and maps are plain hash collections, not frozen ones: with a Sidecar per
+/// workload there is a scope per proxy, built once and read a few dozen times, where freezing cost more than it saved.
 /// </summary>
 public sealed class SidecarScope
 {
@@ -20,9 +20,9 @@ public sealed class SidecarScope
         Sidecar? sidecar,
         ImmutableArray<EgressListenerScope> egressListeners,
         ImmutableArray<Service> services,
-        FrozenDictionary<ServiceKey, DestinationRuleEntry> destinationRules,
+        IReadOnlyDictionary<ServiceKey, DestinationRuleEntry> destinationRules,
         OutboundTrafficPolicyMode outboundTrafficPolicy,
-        FrozenSet<string> routedHosts)
+        IReadOnlySet<string> routedHosts)
     {
         Namespace = ns;
         RootNamespace = rootNamespace;
@@ -35,12 +35,12 @@ public sealed class SidecarScope
         Dependencies = ComputeDependencies();
         servicesByHost = new(() => services
             .GroupBy(s => s.Hostname, StringComparer.OrdinalIgnoreCase)
-            .ToFrozenDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
+            .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
     }
 
     // Built on first use: generators resolve every EDS and route cluster name by host, and a namespace-default scope
     // can hold the whole registry, where a scan per name would be quadratic.
-    private readonly Lazy<FrozenDictionary<string, ImmutableArray<Service>>> servicesByHost;
+    private readonly Lazy<Dictionary<string, ImmutableArray<Service>>> servicesByHost;
 
     /// <summary>The namespace of the proxies it serves.</summary>
     public string Namespace { get; }
@@ -49,7 +49,7 @@ public sealed class SidecarScope
     public string RootNamespace { get; }
 
     /// <summary>Hosts the selected VirtualServices route to (FQDNs): they are visible even when no egress host names them.</summary>
-    public FrozenSet<string> RoutedHosts { get; }
+    public IReadOnlySet<string> RoutedHosts { get; }
 
     /// <summary>The Sidecar it was built from; null for the default (everything exported to the namespace is visible).</summary>
     public Sidecar? Sidecar { get; }
@@ -59,12 +59,12 @@ public sealed class SidecarScope
     /// <summary>Union of the egress listeners' services, ordered by host then namespace.</summary>
     public ImmutableArray<Service> Services { get; }
 
-    public FrozenDictionary<ServiceKey, DestinationRuleEntry> DestinationRules { get; }
+    public IReadOnlyDictionary<ServiceKey, DestinationRuleEntry> DestinationRules { get; }
 
     public OutboundTrafficPolicyMode OutboundTrafficPolicy { get; }
 
     /// <summary>Every config this scope was computed from.</summary>
-    public FrozenSet<ConfigKey> Dependencies { get; }
+    public IReadOnlySet<ConfigKey> Dependencies { get; }
 
     /// <summary>A name for logs and debug output: the Sidecar's key or <c>default/namespace</c>.</summary>
     public string Name => Sidecar is null ? $"default/{Namespace}" : $"{Sidecar.Meta.Namespace}/{Sidecar.Meta.Name}";
@@ -87,7 +87,7 @@ public sealed class SidecarScope
         _ => Dependencies.Contains(key),
     };
 
-    private FrozenSet<ConfigKey> ComputeDependencies()
+    private HashSet<ConfigKey> ComputeDependencies()
     {
         var keys = new HashSet<ConfigKey>();
         foreach (var service in Services)
@@ -116,6 +116,6 @@ public sealed class SidecarScope
             keys.Add(Sidecar.Key);
         }
 
-        return keys.ToFrozenSet();
+        return keys;
     }
 }

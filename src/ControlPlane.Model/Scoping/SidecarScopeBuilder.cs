@@ -1,6 +1,5 @@
 namespace ControlPlane.Model.Scoping;
 
-using System.Collections.Frozen;
 using System.Collections.Immutable;
 using ControlPlane.Model.Config.Sidecars;
 using ControlPlane.Model.Hosts;
@@ -41,8 +40,8 @@ public static class SidecarScopeBuilder
         var policy = sidecar?.OutboundTrafficPolicy ?? mesh.OutboundTrafficPolicy;
         var routedHosts = listeners.SelectMany(l => l.VirtualServices)
             .SelectMany(vs => DestinationHosts(vs).Select(h => HostName.Resolve(h, vs.Config.Meta.Namespace, mesh.DomainSuffix)))
-            .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-        return new SidecarScope(ns, mesh.RootNamespace, sidecar, listeners, all, destinationRules.ToFrozenDictionary(), policy, routedHosts);
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return new SidecarScope(ns, mesh.RootNamespace, sidecar, listeners, all, destinationRules, policy, routedHosts);
     }
 
     private static EgressListenerScope BuildListener(
