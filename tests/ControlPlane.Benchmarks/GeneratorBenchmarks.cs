@@ -13,7 +13,8 @@ using ControlPlane.Xds.Generation.Caching;
 /// <summary>
 /// Each Envoy generator for one scoped client (20 dependencies) of the synthetic mesh, with the scope already built, and
 /// building that scope itself. EDS and RDS watch what CDS and LDS name, as Envoy would ask. The <c>Cached*</c> variants
-/// run CDS and EDS through a warm generated-resource cache, as a second proxy with the same dependencies is served.
+/// run through a warm generated-resource cache: CDS and EDS as a second proxy with the same dependencies is served, RDS
+/// as a replica of the same workload is.
 /// </summary>
 [MemoryDiagnoser]
 public class GeneratorBenchmarks
@@ -50,6 +51,7 @@ public class GeneratorBenchmarks
         caches = new ResourceCaches(new ResourceCacheOptions(true, 60_000, TimeSpan.FromHours(1)), TimeProvider.System, IResourceCacheMetrics.None);
         CachedClusters();
         CachedEndpoints();
+        CachedRoutes();
     }
 
     [Benchmark]
@@ -63,6 +65,9 @@ public class GeneratorBenchmarks
 
     [Benchmark]
     public int CachedEndpoints() => Generate(TypeUrls.Endpoint, contexts[TypeUrls.Endpoint] with { Caches = caches }).Resources.Length;
+
+    [Benchmark]
+    public int CachedRoutes() => Generate(TypeUrls.Route, contexts[TypeUrls.Route] with { Caches = caches }).Resources.Length;
 
     [Benchmark]
     public int Listeners() => Generate(TypeUrls.Listener, contexts[TypeUrls.Listener]).Resources.Length;
