@@ -5,22 +5,14 @@ using System.Collections.Immutable;
 
 /// <summary>
 /// Packed resources by the complete inputs that produced them: generate once, send to every proxy whose inputs are the
-/// same. See <see cref="ResourceCache{TKey, TValue}"/>.
-/// </summary>
-internal sealed class ResourceCache<TKey>(string type, ResourceCacheOptions options, TimeProvider time, IResourceCacheMetrics metrics)
-    : ResourceCache<TKey, ImmutableArray<NamedResource>>(type, options, time, metrics)
-    where TKey : notnull, IEquatable<TKey>;
-
-/// <summary>
-/// Generated values (packed resources, or immutable parts that many resources share) by the complete inputs that
-/// produced them. The key is the builder's only argument (<see cref="GetOrBuild"/> takes a function of the key), so nothing
+/// same. The key is the builder's only argument (<see cref="GetOrBuild"/> takes a function of the key), so nothing
 /// the output depends on can be missing from it; a change to any input is a different key, never a stale hit. The one
 /// builder that also reads the generation context (route configurations) has a key that lists what it reads.
 /// Entries idle for longer than <see cref="ResourceCacheOptions.IdleTimeout"/> are dropped, and above
 /// <see cref="ResourceCacheOptions.Capacity"/> the least recently used tenth goes, so memory tracks the live mesh.
 /// Concurrent misses on one key build once. Thread-safe.
 /// </summary>
-internal class ResourceCache<TKey, TValue>
+internal sealed class ResourceCache<TKey>
     where TKey : notnull, IEquatable<TKey>
 {
     private const int SweepEveryInserts = 1024;
@@ -45,7 +37,7 @@ internal class ResourceCache<TKey, TValue>
 
     public int Count => entries.Count;
 
-    public TValue GetOrBuild(TKey key, Func<TKey, TValue> build)
+    public ImmutableArray<NamedResource> GetOrBuild(TKey key, Func<TKey, ImmutableArray<NamedResource>> build)
     {
         if (!options.Enabled)
         {
@@ -121,12 +113,12 @@ internal class ResourceCache<TKey, TValue>
         }
     }
 
-    private sealed class CacheEntry(Func<TValue> build, long created)
+    private sealed class CacheEntry(Func<ImmutableArray<NamedResource>> build, long created)
     {
-        private readonly Lazy<TValue> value = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
+        private readonly Lazy<ImmutableArray<NamedResource>> value = new(build, LazyThreadSafetyMode.ExecutionAndPublication);
         private long lastUsed = created;
 
-        public TValue Value => value.Value;
+        public ImmutableArray<NamedResource> Value => value.Value;
 
         public long LastUsed => Volatile.Read(ref lastUsed);
 

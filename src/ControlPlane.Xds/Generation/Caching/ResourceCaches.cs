@@ -6,9 +6,9 @@ using ControlPlane.Xds.Generation.Gateways;
 using ControlPlane.Xds.Generation.Routes;
 
 /// <summary>
-/// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c> and
-/// <c>eds</c> caches; gateway clusters apart, being built differently), sidecar route configurations (istiod's <c>rds</c>
-/// cache), and the default virtual hosts that route configurations share. One instance per server; <see cref="Disabled"/> builds everything every time.
+/// The server's generated-resource caches, one per resource kind that many proxies share (istiod's typed <c>cds</c>,
+/// <c>eds</c> and <c>rds</c> caches; gateway clusters apart, being built differently). Listeners are assembled per proxy
+/// and not cached. One instance per server; <see cref="Disabled"/> builds everything every time.
 /// </summary>
 internal sealed class ResourceCaches
 {
@@ -17,7 +17,6 @@ internal sealed class ResourceCaches
         OutboundClusters = new ResourceCache<OutboundClusterInputs>("cds", options, time, metrics);
         Endpoints = new ResourceCache<EndpointInputs>("eds", options, time, metrics);
         GatewayClusters = new ResourceCache<GatewayClusterInputs>("cds", options, time, metrics);
-        DefaultVirtualHosts = new ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost>("rds", options, time, metrics);
         RouteConfigs = new ResourceCache<RouteConfigInputs>("rds", options, time, metrics);
     }
 
@@ -32,11 +31,8 @@ internal sealed class ResourceCaches
     /// <summary>Every outbound cluster of one service as a gateway gets them, by <see cref="GatewayClusterInputs"/>.</summary>
     public ResourceCache<GatewayClusterInputs> GatewayClusters { get; }
 
-    /// <summary>The virtual host of a service port without a VirtualService, by <see cref="DefaultVirtualHostInputs"/>.</summary>
-    public ResourceCache<DefaultVirtualHostInputs, DefaultVirtualHost> DefaultVirtualHosts { get; }
-
     /// <summary>One sidecar route configuration, by <see cref="RouteConfigInputs"/>.</summary>
     public ResourceCache<RouteConfigInputs> RouteConfigs { get; }
 
-    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count + DefaultVirtualHosts.Count + RouteConfigs.Count;
+    public int Count => OutboundClusters.Count + Endpoints.Count + GatewayClusters.Count + RouteConfigs.Count;
 }

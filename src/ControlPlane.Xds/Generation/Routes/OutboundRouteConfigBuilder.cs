@@ -55,21 +55,22 @@ internal static class OutboundRouteConfigBuilder
             return [];
         }
 
-        // The registry services on this port; a Unix domain socket listener (port 0) takes every port of every service.
-        var services = ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace);
-        if (port != 0)
-        {
-            services.RemoveAll(s => s.FindPort(port) is null);
-        }
+        // The registry view of this port: each service reduced to just this port (istiod's servicesByName); a Unix
+        // domain socket listener (port 0) takes every port of every service.
+        var services = port == 0
+            ? ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace).ToList()
+            : ScopedServices.DistinctByHost(listener.Services, context.Proxy.Namespace)
+                .Where(s => s.FindPort(port) is not null)
+                .Select(s => s with { Ports = [s.FindPort(port)!] })
+                .ToList();
 
         // Legacy behaviour kept by istiod: port 80 keeps VirtualServices whose hosts are no registry service.
         IReadOnlyList<VirtualServiceEntry> virtualServices = port == 80
             ? listener.VirtualServices
             : [.. listener.VirtualServices.Where(vs => vs.Hosts.Any(h => services.Any(s => Model.Hosts.HostName.Overlaps(h, s.Hostname))))];
 
-        var domainView = new ProxyDomainView(ProxyDnsDomain(context));
-        var wrappers = VirtualHostWrappers.Build(context, services, virtualServices, port, domainView);
-        return VirtualHostBuilder.Build(wrappers, port, domainView);
+        var wrappers = VirtualHostWrappers.Build(context, services, virtualServices, port);
+        return VirtualHostBuilder.Build(wrappers, port, ProxyDnsDomain(context));
     }
 
     /// <summary><c>getVirtualHostsForSniffedServicePort</c>: the one virtual host serving <c>host</c>, matching any authority.</summary>
@@ -78,11 +79,8 @@ internal static class OutboundRouteConfigBuilder
         var matching = hosts.Where(h => h.Domains.Any(d => d == name || d == host)).ToList();
         if (matching.Count == 1)
         {
-            // A copy: the virtual host may be the one shared by other route configurations.
-            var anyAuthority = matching[0].Clone();
-            anyAuthority.Domains.Clear();
-            anyAuthority.Domains.Add("*");
-            return [anyAuthority];
+            matching[0].Domains.Clear();
+            matching[0].Domains.Add("*");
         }
 
         return matching;

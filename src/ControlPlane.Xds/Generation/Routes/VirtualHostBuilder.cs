@@ -6,12 +6,11 @@ using Envoy.Config.Route.V3;
 /// <summary>
 /// Turns wrappers into virtual hosts (<c>BuildSidecarOutboundVirtualHosts</c>): one per service and per non-service
 /// VirtualService host, named <c>host:port</c>. A name or domain already taken by an earlier virtual host is skipped
-/// (istiod counts these in <c>pilot_vservice_dup_domain</c>). A service port without a VirtualService contributes its
-/// shared <see cref="DefaultVirtualHost"/> as it is, unless an earlier virtual host took one of its domains.
+/// (istiod counts these in <c>pilot_vservice_dup_domain</c>).
 /// </summary>
 internal static class VirtualHostBuilder
 {
-    public static List<VirtualHost> Build(IReadOnlyList<VirtualHostWrapper> wrappers, int listenerPort, ProxyDomainView domainView)
+    public static List<VirtualHost> Build(IReadOnlyList<VirtualHostWrapper> wrappers, int listenerPort, string proxyDnsDomain)
     {
         var names = new HashSet<string>(StringComparer.Ordinal);
         var usedDomains = new HashSet<string>(StringComparer.Ordinal);
@@ -20,7 +19,7 @@ internal static class VirtualHostBuilder
         {
             foreach (var service in wrapper.Services)
             {
-                knownFqdns.Add(wrapper.Default?.Name ?? Name(service.Hostname, wrapper.Port));
+                knownFqdns.Add(Name(service.Hostname, wrapper.Port));
                 knownFqdns.Add(service.Hostname);
             }
         }
@@ -34,15 +33,9 @@ internal static class VirtualHostBuilder
                 Add(result, names, wrapper, host, Dedupe([host], usedDomains, [], knownFqdns));
             }
 
-            if (wrapper.Default is { } shared)
-            {
-                AddDefault(result, names, wrapper, shared, usedDomains, knownFqdns);
-                continue;
-            }
-
             foreach (var service in wrapper.Services)
             {
-                var (domains, altHosts) = VirtualHostDomains.For(service, domainView.For(service.Hostname));
+                var (domains, altHosts) = VirtualHostDomains.For(service, proxyDnsDomain);
                 Add(result, names, wrapper, service.Hostname, Dedupe(domains, usedDomains, altHosts, knownFqdns));
             }
         }
@@ -66,35 +59,6 @@ internal static class VirtualHostBuilder
         // hosts writes the same bytes each time.
         virtualHost.Routes.AddRange(wrapper.Routes);
         result.Add(virtualHost);
-    }
-
-    /// <summary>The shared virtual host when all its domains are still free; otherwise a copy with the free ones.</summary>
-    private static void AddDefault(
-        List<VirtualHost> result, HashSet<string> names, VirtualHostWrapper wrapper, DefaultVirtualHost shared, HashSet<string> usedDomains, HashSet<string> knownFqdns)
-    {
-        var allFree = true;
-        for (var i = 0; i < shared.Domains.Length && allFree; i++)
-        {
-            allFree = !usedDomains.Contains(shared.DomainKeys[i]) && !(shared.AltHosts.Contains(shared.Domains[i]) && knownFqdns.Contains(shared.Domains[i]));
-        }
-
-        if (!allFree)
-        {
-            Add(result, names, wrapper, wrapper.Services[0].Hostname, Dedupe([.. shared.Domains], usedDomains, [.. shared.AltHosts], knownFqdns));
-            return;
-        }
-
-        if (!names.Add(shared.Name) || shared.Domains.IsEmpty)
-        {
-            return;
-        }
-
-        foreach (var key in shared.DomainKeys)
-        {
-            usedDomains.Add(key);
-        }
-
-        result.Add(shared.Host);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using ControlPlane.Model.Hosts;
 using ControlPlane.Model.Indexes;
 using ControlPlane.Model.Services;
 using ControlPlane.Xds.Generation.Common;
+using ControlPlane.Xds.Generation.Naming;
 
 /// <summary>
 /// <c>BuildSidecarVirtualHostWrapper</c>: wrappers for VirtualServices first (their services then get no default route),
@@ -11,23 +12,15 @@ using ControlPlane.Xds.Generation.Common;
 /// </summary>
 internal static class VirtualHostWrappers
 {
-    /// <param name="services">The registry services on the listener port (every port of them for port 0).</param>
     public static List<VirtualHostWrapper> Build(
-        GenerationContext context,
-        IReadOnlyList<Service> services,
-        IReadOnlyList<VirtualServiceEntry> virtualServices,
-        int listenerPort,
-        ProxyDomainView domainView)
+        GenerationContext context, IReadOnlyList<Service> services, IReadOnlyList<VirtualServiceEntry> virtualServices, int listenerPort)
     {
-        // VirtualService destinations see each service reduced to the listener port (istiod's servicesByName), so a
-        // destination without a port resolves to it.
-        var portServices = listenerPort == 0 ? services : [.. services.Select(s => s with { Ports = [s.FindPort(listenerPort)!] })];
-        var byHost = portServices.ToDictionary(s => s.Hostname, StringComparer.Ordinal);
-        var wildcardOwners = WildcardVirtualServices.MostSpecific(portServices, virtualServices);
+        var byHost = services.ToDictionary(s => s.Hostname, StringComparer.Ordinal);
+        var wildcardOwners = WildcardVirtualServices.MostSpecific(services, virtualServices);
         var wrappers = new List<VirtualHostWrapper>();
         foreach (var vs in virtualServices)
         {
-            wrappers.AddRange(ForVirtualService(context, vs, portServices, byHost, wildcardOwners, listenerPort));
+            wrappers.AddRange(ForVirtualService(context, vs, services, byHost, wildcardOwners, listenerPort));
         }
 
         var covered = wrappers.SelectMany(w => w.Services).Select(s => s.Hostname).ToHashSet(StringComparer.Ordinal);
@@ -38,17 +31,12 @@ internal static class VirtualHostWrappers
                 continue;
             }
 
-            foreach (var port in service.Ports)
+            foreach (var port in service.Ports.Where(p => Protocols.IsHttpOrSniffed(p.Protocol)))
             {
-                if ((listenerPort != 0 && port.Port != listenerPort) || !Protocols.IsHttpOrSniffed(port.Protocol))
-                {
-                    continue;
-                }
-
-                var inputs = new DefaultVirtualHostInputs(
-                    new(service), port.Port, domainView.For(service.Hostname), new(HashPolicies.ForService(context, service, port.Port)));
-                var shared = context.Caches.DefaultVirtualHosts.GetOrBuild(inputs, DefaultVirtualHost.Build);
-                wrappers.Add(new VirtualHostWrapper(port.Port, [service], [], [shared.Route], shared));
+                var cluster = ClusterName.Outbound(port.Port, "", service.Hostname);
+                var hash = HashPolicies.ToEnvoy(HashPolicies.ForService(context, service, port.Port));
+                var route = DefaultRoutes.Outbound(cluster, DefaultRoutes.TraceOperation(service.Hostname, port.Port), hash);
+                wrappers.Add(new VirtualHostWrapper(port.Port, [service], [], [route]));
             }
         }
 
