@@ -31,6 +31,7 @@ internal sealed class PushContextHolder(MeshStore store, XdsMetrics metrics, Tim
                 var start = time.GetTimestamp();
                 var built = PushContextBuilder.Build(store.Current);
                 metrics.PushContextBuilt(time.GetElapsedTime(start).TotalSeconds);
+                metrics.MeshSize(built);
                 Volatile.Write(ref current, built);
             }
 

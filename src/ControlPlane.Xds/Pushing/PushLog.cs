@@ -22,4 +22,7 @@ internal static partial class PushLog
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Push scheduler stopped unexpectedly")]
     public static partial void SchedulerStopped(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The initial push context was not built at start; the first connection will build it")]
+    public static partial void InitialContextFailed(ILogger logger, Exception exception);
 }

@@ -6,9 +6,16 @@ using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Subscribes the <see cref="PushScheduler"/> to the host's <see cref="MeshStore"/> on start and runs the debounce loop
-/// until stop. Changes applied before start are not lost: the first push context is built from the store's current state.
+/// until stop. Changes applied before start are not lost: the first push context is built from the store's current state,
+/// as soon as every source has synced (as istiod builds its initial context at start), so <c>pilot_services</c> and the
+/// first connections do not wait for a change or a proxy.
 /// </summary>
-internal sealed class PushSchedulerHostedService(MeshStore store, PushScheduler scheduler, ILogger<PushSchedulerHostedService> logger)
+internal sealed class PushSchedulerHostedService(
+    MeshStore store,
+    PushScheduler scheduler,
+    PushContextHolder contexts,
+    ILogger<PushSchedulerHostedService> logger,
+    MeshReadiness? readiness = null)
     : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
@@ -18,6 +25,7 @@ internal sealed class PushSchedulerHostedService(MeshStore store, PushScheduler 
     {
         scheduler.Attach(store);
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
+        _ = Task.Run(() => BuildInitialContextAsync(stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
@@ -31,6 +39,27 @@ internal sealed class PushSchedulerHostedService(MeshStore store, PushScheduler 
     }
 
     public void Dispose() => stopping.Dispose();
+
+    private async Task BuildInitialContextAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (readiness is not null)
+            {
+                await readiness.WhenReadyAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            contexts.GetOrBuild();
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e)
+        {
+            // A source that failed its initial sync is reported by /ready; the first connection builds the context.
+            PushLog.InitialContextFailed(logger, e);
+        }
+    }
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {

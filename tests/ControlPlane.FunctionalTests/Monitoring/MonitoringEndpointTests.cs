@@ -105,6 +105,23 @@ public sealed class MonitoringEndpointTests
         Assert.True(Value(metrics, "dotnet_gc_pause_seconds_total") >= 0, metrics);
     }
 
+    [Fact]
+    public async Task The_mesh_size_gauges_are_set_at_start_before_any_proxy_connects()
+    {
+        await using var mesh = await SampleMesh.StartAsync();
+
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var metrics = await mesh.Http.GetStringAsync("/metrics");
+        while (Value(metrics, "pilot_services") == 0)
+        {
+            await Task.Delay(100, timeout.Token);
+            metrics = await mesh.Http.GetStringAsync("/metrics");
+        }
+
+        Assert.True(Value(metrics, "pilot_services") > 0, metrics);
+        Assert.True(Value(metrics, "pilot_virt_services") > 0, metrics);
+    }
+
     private static double Value(string metrics, string series)
     {
         var line = metrics.Split('\n').Single(l => l.StartsWith(series + " ", StringComparison.Ordinal));
