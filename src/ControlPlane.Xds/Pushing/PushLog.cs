@@ -23,6 +23,6 @@ internal static partial class PushLog
     [LoggerMessage(EventId = 2004, Level = LogLevel.Error, Message = "Push scheduler stopped unexpectedly")]
     public static partial void SchedulerStopped(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The initial push context was not built at start; the first connection will build it")]
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Warning, Message = "The push after the sources synced was not queued; the first connection will build the push context")]
     public static partial void InitialContextFailed(ILogger logger, Exception exception);
 }

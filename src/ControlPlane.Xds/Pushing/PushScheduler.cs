@@ -32,6 +32,19 @@ internal sealed class PushScheduler(
         }
     }
 
+    /// <summary>
+    /// The push once every source has synced: a global push through the debouncer (merged with anything still pending),
+    /// unless a connection already built the first context. Nobody is connected yet, so it builds the context and the
+    /// mesh-size gauges and selects no one.
+    /// </summary>
+    public void PushInitial(MeshStore store)
+    {
+        if (contexts.Current is null)
+        {
+            debouncer.Add(PushRequest.Global(PushReason.GlobalUpdate), store.Current);
+        }
+    }
+
     /// <summary>Called under the store's lock: only hands the request to the debouncer, which merges it without blocking.</summary>
     public void Enqueue(PushRequest request, MeshSnapshot snapshot) => debouncer.Add(request, snapshot);
 

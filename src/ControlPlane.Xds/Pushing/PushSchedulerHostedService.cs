@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging;
 
 /// <summary>
 /// Subscribes the <see cref="PushScheduler"/> to the host's <see cref="MeshStore"/> on start and runs the debounce loop
-/// until stop. Changes applied before start are not lost: the first push context is built from the store's current state,
-/// as soon as every source has synced (as istiod builds its initial context at start), so <c>pilot_services</c> and the
-/// first connections do not wait for a change or a proxy.
+/// until stop. Changes applied before start are not lost: the first push context is built from the store's current state.
+/// In the host (where sources register with <see cref="MeshReadiness"/>), a global push follows as soon as every source
+/// has synced, as istiod pushes once its caches have synced, so the first context and <c>pilot_services</c> do not wait
+/// for a change or a proxy.
 /// </summary>
 internal sealed class PushSchedulerHostedService(
     MeshStore store,
     PushScheduler scheduler,
-    PushContextHolder contexts,
     ILogger<PushSchedulerHostedService> logger,
     MeshReadiness? readiness = null)
     : IHostedService, IDisposable
@@ -25,7 +25,11 @@ internal sealed class PushSchedulerHostedService(
     {
         scheduler.Attach(store);
         loop = Task.Run(() => RunAsync(stopping.Token), CancellationToken.None);
-        _ = Task.Run(() => BuildInitialContextAsync(stopping.Token), CancellationToken.None);
+        if (readiness is not null)
+        {
+            _ = Task.Run(() => PushOnceSyncedAsync(readiness, stopping.Token), CancellationToken.None);
+        }
+
         return Task.CompletedTask;
     }
 
@@ -40,16 +44,12 @@ internal sealed class PushSchedulerHostedService(
 
     public void Dispose() => stopping.Dispose();
 
-    private async Task BuildInitialContextAsync(CancellationToken cancellationToken)
+    private async Task PushOnceSyncedAsync(MeshReadiness sources, CancellationToken cancellationToken)
     {
         try
         {
-            if (readiness is not null)
-            {
-                await readiness.WhenReadyAsync(cancellationToken).ConfigureAwait(false);
-            }
-
-            contexts.GetOrBuild();
+            await sources.WhenReadyAsync(cancellationToken).ConfigureAwait(false);
+            scheduler.PushInitial(store);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
