@@ -36,11 +36,15 @@ public sealed class SidecarScope
         servicesByHost = new(() => services
             .GroupBy(s => s.Hostname, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.ToImmutableArray(), StringComparer.OrdinalIgnoreCase));
+        routesMatchSourceLabels = new(() => egressListeners
+            .SelectMany(l => l.VirtualServices)
+            .Any(vs => vs.Config.Http.Any(http => http.Match.Any(m => m.SourceLabels.Count > 0))));
     }
 
     // Built on first use: generators resolve every EDS and route cluster name by host, and a namespace-default scope
     // can hold the whole registry, where a scan per name would be quadratic.
     private readonly Lazy<Dictionary<string, ImmutableArray<Service>>> servicesByHost;
+    private readonly Lazy<bool> routesMatchSourceLabels;
 
     /// <summary>The namespace of the proxies it serves.</summary>
     public string Namespace { get; }
@@ -62,6 +66,12 @@ public sealed class SidecarScope
     public IReadOnlyDictionary<ServiceKey, DestinationRuleEntry> DestinationRules { get; }
 
     public OutboundTrafficPolicyMode OutboundTrafficPolicy { get; }
+
+    /// <summary>
+    /// Whether a VirtualService it sees (delegates merged in) matches on the caller's labels, so that two proxies under
+    /// it can get different routes. Computed on first use, once per scope.
+    /// </summary>
+    public bool RoutesMatchSourceLabels => routesMatchSourceLabels.Value;
 
     /// <summary>Every config this scope was computed from.</summary>
     public IReadOnlySet<ConfigKey> Dependencies { get; }

@@ -1,5 +1,7 @@
 namespace ControlPlane.Xds.Generation;
 
+using System.Collections.Frozen;
+
 /// <summary>
 /// The names a proxy subscribed to for one type. <see cref="Wildcard"/> means "everything you have for me" (CDS and LDS
 /// as Envoy requests them); otherwise only <see cref="Names"/> are wanted (EDS, RDS, and proxyless LDS/CDS). A plain
@@ -7,7 +9,7 @@ namespace ControlPlane.Xds.Generation;
 /// </summary>
 internal sealed record WatchedResources(bool Wildcard, IReadOnlySet<string> Names)
 {
-    public static readonly WatchedResources All = new(true, new HashSet<string>(StringComparer.Ordinal));
+    public static readonly WatchedResources All = new(true, FrozenSet<string>.Empty);
 
     public static WatchedResources Of(IEnumerable<string> names) => new(false, names.ToHashSet(StringComparer.Ordinal));
 

@@ -27,30 +27,7 @@ internal readonly record struct RouteConfigInputs(
         new(context.Push.Mesh),
         context.Proxy.Namespace,
         context.Proxy.DnsDomain,
-        RoutesMatchSourceLabels(context.Scope) ? Canonical(context.Proxy.Labels) : "");
-
-    /// <summary>Whether any VirtualService the scope sees (delegates merged in) matches on the caller's labels.</summary>
-    private static bool RoutesMatchSourceLabels(SidecarScope scope)
-    {
-        foreach (var listener in scope.EgressListeners)
-        {
-            foreach (var vs in listener.VirtualServices)
-            {
-                foreach (var http in vs.Config.Http)
-                {
-                    foreach (var match in http.Match)
-                    {
-                        if (match.SourceLabels.Count > 0)
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-        }
-
-        return false;
-    }
+        context.Scope.RoutesMatchSourceLabels ? Canonical(context.Proxy.Labels) : "");
 
     private static string Canonical(FrozenDictionary<string, string> labels) =>
         string.Join('\n', labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"));
